@@ -1,0 +1,52 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Neo4jConfig } from './config.ts';
+
+export interface Database {
+  driver: Driver;
+  /** Database name for sessions and executeQuery; undefined means the server default. */
+  database: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Opens a driver; nothing here assumes the local launcher, so Aura or a cluster work the same. */
+export function openDatabase(config: Neo4jConfig & { uri: string }): Database {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    // Integers come back as JS numbers or bigint instead of neo4j.Integer objects.
+    disableLosslessIntegers: true,
+    connectionAcquisitionTimeout: 20_000,
+    maxTransactionRetryTime: 15_000,
+  });
+  return { driver, database: config.database, close: () => driver.close() };
+}
+
+/** Waits until the server answers, or throws after `timeoutMs` with the last error. */
+export async function waitForDatabase(db: Database, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await db.driver.verifyConnectivity({ database: db.database });
+      return;
+    } catch (error) {
+      lastError = error;
+      if (isAuthError(error)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  throw new Error(`Neo4j did not answer: ${describeError(lastError)}`);
+}
+
+export function isAuthError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  return code.startsWith('Neo.ClientError.Security');
+}
+
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired';
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? String(error);
+  return String(error);
+}
