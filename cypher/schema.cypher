@@ -1,0 +1,21 @@
+// cadre-graph schema: uniqueness constraints (which also index the keys) and search indexes.
+// Applied by the ingest before every run; every statement is idempotent (IF NOT EXISTS).
+
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (p:Place) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT office_id IF NOT EXISTS FOR (o:Office) REQUIRE o.id IS UNIQUE;
+CREATE CONSTRAINT reporter_id IF NOT EXISTS FOR (r:Reporter) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT source_doc IF NOT EXISTS FOR (s:Source) REQUIRE s.doc IS UNIQUE;
+
+CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
+CREATE INDEX place_name IF NOT EXISTS FOR (p:Place) ON (p.name);
+CREATE INDEX place_code IF NOT EXISTS FOR (p:Place) ON (p.code);
+CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
+CREATE INDEX article_doc IF NOT EXISTS FOR (a:Article) ON (a.doc);
+
+// Search by Chinese name or title: the cjk analyzer indexes character bigrams, so 徐旭 and 经信厅 both match.
+CREATE FULLTEXT INDEX search_names IF NOT EXISTS
+FOR (n:Person|Place|Office|Event|Reporter) ON EACH [n.name, n.title]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

@@ -1,0 +1,85 @@
+// The extraction contract: what `npm run extract` prints and what the loader writes to Neo4j.
+// Keep it stable; shared/tools/score-extraction.mjs and the ingest both read it.
+
+export type PlaceLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'community';
+
+/** Where a fact was read: the sentence and its character offsets in the decoded source file. */
+export interface Evidence {
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/** The jurisdiction a paper reports from, used to qualify 市委/区长 and to disambiguate places. */
+export interface Home {
+  province?: string;
+  city?: string;
+  county?: string;
+}
+
+export interface ExtractedPerson {
+  name: string;
+  /** Positions as written in the text, split at 、 (e.g. 市委副书记, 市长). */
+  positions: string[];
+  /** Qualified offices behind the positions (e.g. 永康市委), where known. */
+  offices: string[];
+  /** True when the person holds a public office according to the text. */
+  official: boolean;
+  evidence: Evidence[];
+}
+
+export interface ExtractedPlace {
+  name: string;
+  level: PlaceLevel;
+  /** Official division code from the gazetteer, or null when the gazetteer lacks the place. */
+  code: string | null;
+  /** Code of the enclosing division, when known. */
+  parentCode?: string | null;
+  evidence: Evidence[];
+}
+
+export interface Participation {
+  name: string;
+  /** The verb the text uses: 主持, 参加, 出席, 讲话, 强调, 调研, 视察, 陪同, 一行 ... */
+  role: string;
+  evidence?: Evidence[];
+}
+
+export interface ExtractedEvent {
+  title: string;
+  kind: string;
+  /** YYYY-MM-DD, or --MM-DD when the year is unknown, or null. */
+  date: string | null;
+  partOfDay?: string | null;
+  /** Names of the places where it happened (matching ExtractedPlace.name). */
+  places: string[];
+  participants: Participation[];
+  evidence: Evidence[];
+}
+
+export interface ExtractedArticle {
+  /** Stable id: `<doc>#<index>`. */
+  id: string;
+  headline: string;
+  /** Character offsets of the item within the decoded source file. */
+  start: number;
+  end: number;
+  reporters: string[];
+  people: ExtractedPerson[];
+  places: ExtractedPlace[];
+  events: ExtractedEvent[];
+}
+
+export interface ExtractedDocument {
+  /** File name of the source, unique within an ingest. */
+  doc: string;
+  home: Home;
+  paper?: string | null;
+  /** Publication date when known (YYYY-MM-DD or YYYY-MM). */
+  date?: string | null;
+  articles: ExtractedArticle[];
+}
+
+export interface ExtractionOutput {
+  documents: ExtractedDocument[];
+}
