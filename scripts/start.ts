@@ -1,0 +1,58 @@
+// `npm start`: a database (NEO4J_URI, Docker Compose or the local launcher), the ingest of seeds/
+// (or the folders given as arguments), the web build, and the server. Ctrl-C stops what it started.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { appConfig, neo4jConfig } from '../db/config.ts';
+import { describeError, openDatabase, waitForDatabase } from '../db/driver.ts';
+import { provideDatabase, type ProvidedDatabase } from '../db/provide.ts';
+import { formatSummary } from '../ingest/cli/ingest.ts';
+import { ingestPaths } from '../ingest/pipeline.ts';
+import { startServer } from '../web/server/main.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const inputs = process.argv.slice(2);
+  const folders = inputs.length > 0 ? inputs : [path.join(repoRoot, 'seeds')];
+  const config = neo4jConfig();
+  const { host, port } = appConfig();
+
+  let provided: ProvidedDatabase | undefined;
+  const shutdown = async (code: number) => {
+    await provided?.stop?.();
+    process.exit(code);
+  };
+
+  try {
+    provided = await provideDatabase(config, log);
+    log(`Neo4j: ${provided.uri} (${provided.source})`);
+    const db = openDatabase({ ...config, uri: provided.uri });
+    await waitForDatabase(db, 120_000);
+
+    log(`Ingesting ${folders.join(', ')}...`);
+    const summary = await ingestPaths(db, folders);
+    log(formatSummary(summary));
+
+    log('Building the web app...');
+    await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+
+    const { app, url } = await startServer(db, host, port);
+    log(`\ncadre-graph is running: ${url}\nCtrl-C stops it.`);
+    const stop = () => {
+      log('Stopping...');
+      void app
+        .close()
+        .then(() => db.close())
+        .then(() => shutdown(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    console.error(`start: ${describeError(error)}`);
+    await shutdown(1);
+  }
+}
+
+await main();

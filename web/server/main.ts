@@ -1,0 +1,27 @@
+// `npm run serve`: the API and the built web app against the Neo4j in NEO4J_URI (default: local port).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appConfig, neo4jConfig } from '../../db/config.ts';
+import { openDatabase, type Database } from '../../db/driver.ts';
+import { buildApp } from './app.ts';
+
+export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+export async function startServer(db: Database, host: string, port: number) {
+  const app = await buildApp({ db, staticDir: distDir });
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return { app, url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/` };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const config = neo4jConfig();
+  const { host, port } = appConfig();
+  const db = openDatabase({ ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` });
+  const { app, url } = await startServer(db, host, port);
+  console.log(`cadre-graph is serving ${url}`);
+  const stop = () => void app.close().then(() => db.close());
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
