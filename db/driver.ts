@@ -8,13 +8,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface DriverTuning {
+  /** How long managed transactions retry transient failures; the API keeps this short. */
+  maxRetryMs?: number;
+}
+
 /** Opens a driver; nothing here assumes the local launcher, so Aura or a cluster work the same. */
-export function openDatabase(config: Neo4jConfig & { uri: string }): Database {
+export function openDatabase(config: Neo4jConfig & { uri: string }, tuning: DriverTuning = {}): Database {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     // Integers come back as JS numbers or bigint instead of neo4j.Integer objects.
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 20_000,
-    maxTransactionRetryTime: 15_000,
+    maxTransactionRetryTime: tuning.maxRetryMs ?? 15_000,
   });
   return { driver, database: config.database, close: () => driver.close() };
 }

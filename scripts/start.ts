@@ -6,8 +6,7 @@ import { build } from 'vite';
 import { appConfig, neo4jConfig } from '../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../db/driver.ts';
 import { provideDatabase, type ProvidedDatabase } from '../db/provide.ts';
-import { formatSummary } from '../ingest/cli/ingest.ts';
-import { ingestPaths } from '../ingest/pipeline.ts';
+import { formatSummary, ingestPaths } from '../ingest/pipeline.ts';
 import { startServer } from '../web/server/main.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,16 +27,20 @@ async function main(): Promise<void> {
   try {
     provided = await provideDatabase(config, log);
     log(`Neo4j: ${provided.uri} (${provided.source})`);
-    const db = openDatabase({ ...config, uri: provided.uri });
-    await waitForDatabase(db, 120_000);
-
-    log(`Ingesting ${folders.join(', ')}...`);
-    const summary = await ingestPaths(db, folders);
-    log(formatSummary(summary));
+    const ingestDb = openDatabase({ ...config, uri: provided.uri });
+    try {
+      await waitForDatabase(ingestDb, 120_000);
+      log(`Ingesting ${folders.join(', ')}...`);
+      log(formatSummary(await ingestPaths(ingestDb, folders)));
+    } finally {
+      await ingestDb.close();
+    }
 
     log('Building the web app...');
     await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 
+    // The server fails fast when Neo4j is down (the page shows it and retries) instead of hanging.
+    const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000 });
     const { app, url } = await startServer(db, host, port);
     log(`\ncadre-graph is running: ${url}\nCtrl-C stops it.`);
     const stop = () => {

@@ -21,7 +21,12 @@ export interface AppOptions {
 class DatabaseUnavailable extends Error {}
 
 export async function buildApp({ db, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    // Unknown parameters are an error the client should hear about, not something to drop silently.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
   const queries = loadNamedQueries();
 
   const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {

@@ -18,7 +18,10 @@ export async function startServer(db: Database, host: string, port: number) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const config = neo4jConfig();
   const { host, port } = appConfig();
-  const db = openDatabase({ ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` });
+  const db = openDatabase(
+    { ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` },
+    { maxRetryMs: 3000 },
+  );
   const { app, url } = await startServer(db, host, port);
   console.log(`cadre-graph is serving ${url}`);
   const stop = () => void app.close().then(() => db.close());
