@@ -113,3 +113,15 @@ function manifestMeta(manifest: FolderManifest | null, basename: string): Parame
     date: own.date ?? manifest.date ?? null,
   };
 }
+
+/** The end-of-run report: files read, skipped and failed (with reasons), and what changed in the graph. */
+export function formatSummary(summary: IngestSummary): string {
+  const c = summary.counts;
+  const lines = [
+    `files: ${summary.files} read, ${summary.written} written, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
+    `articles written: ${summary.articles}`,
+    `nodes: +${c.nodesCreated} -${c.nodesDeleted}; relationships: +${c.relationshipsCreated} -${c.relationshipsDeleted}; properties set: ${c.propertiesSet}`,
+  ];
+  for (const { file, reason } of summary.failed) lines.push(`failed: ${file}: ${reason}`);
+  return lines.join('\n');
+}

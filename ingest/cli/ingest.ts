@@ -1,18 +1,7 @@
 // `npm run ingest -- DIR_OR_FILE...`: extracts the articles and loads them into Neo4j.
 import { neo4jConfig } from '../../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../../db/driver.ts';
-import { ingestPaths, type IngestSummary } from '../pipeline.ts';
-
-export function formatSummary(summary: IngestSummary): string {
-  const c = summary.counts;
-  const lines = [
-    `files: ${summary.files} read, ${summary.written} written, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
-    `articles written: ${summary.articles}`,
-    `nodes: +${c.nodesCreated} -${c.nodesDeleted}; relationships: +${c.relationshipsCreated} -${c.relationshipsDeleted}; properties set: ${c.propertiesSet}`,
-  ];
-  for (const { file, reason } of summary.failed) lines.push(`failed: ${file}: ${reason}`);
-  return lines.join('\n');
-}
+import { formatSummary, ingestPaths } from '../pipeline.ts';
 
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
