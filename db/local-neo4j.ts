@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { portIsOpen } from './net.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcherDir = path.join(repoRoot, 'tools', 'neo4j');
@@ -73,8 +74,13 @@ export async function startLocalNeo4j(
   if (java === null || java < 17) {
     throw new Error(`the local Neo4j needs Java 17 or newer on PATH (found ${java ?? 'none'}).`);
   }
-  const classpath = resolveClasspath(options.root, log);
   const host = options.host ?? '127.0.0.1';
+  if (await portIsOpen(host, options.port)) {
+    throw new Error(
+      `port ${options.port} on ${host} is already in use; stop what runs there or set NEO4J_BOLT_PORT.`,
+    );
+  }
+  const classpath = resolveClasspath(options.root, log);
   const dataDir = path.join(options.root, 'data');
   const logFile = options.logFile ?? path.join(options.root, 'neo4j.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });

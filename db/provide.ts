@@ -1,10 +1,10 @@
 // Picks the database for `npm start`: NEO4J_URI, else Docker Compose, else the local launcher.
 import { spawnSync } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Neo4jConfig } from './config.ts';
 import { hasMaven, javaMajorVersion, startLocalNeo4j } from './local-neo4j.ts';
+import { portIsOpen } from './net.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const localDataRoot = path.join(repoRoot, '.neo4j');
@@ -22,23 +22,6 @@ export function dockerEngineAnswers(): boolean {
     timeout: 10_000,
   });
   return !result.error && result.status === 0 && result.stdout.trim() !== '';
-}
-
-/** True when something accepts TCP connections on the port (an earlier `npm run neo4j`, say). */
-export function portIsOpen(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 export async function provideDatabase(
