@@ -1,0 +1,45 @@
+// Sentences and evidence: facts point at the sentence they were read from, with offsets into
+// the decoded source so that source.slice(start, end) === sentence.
+import { sourceSpan, type TextView } from './normalise.ts';
+import type { Span } from './segment.ts';
+import type { Evidence } from './types.ts';
+
+const ENDERS = new Set([0x3002, 33, 63, 59, 0x2026]); // 。 ! ? ; …
+const CLOSERS = new Set([0x201d, 34, 0x2019, 41, 0x300b]); // ” " ’ ) 》
+
+/** Sentences of a paragraph (normalised offsets); a closing quote stays with its sentence. */
+export function sentences(text: string, para: Span): Span[] {
+  const out: Span[] = [];
+  let s = para.start;
+  for (let i = para.start; i < para.end; i++) {
+    if (!ENDERS.has(text.charCodeAt(i))) continue;
+    let e = i + 1;
+    while (e < para.end && (ENDERS.has(text.charCodeAt(e)) || CLOSERS.has(text.charCodeAt(e)))) e++;
+    if (e > s) out.push({ start: s, end: e });
+    s = e;
+    i = e - 1;
+  }
+  if (s < para.end) out.push({ start: s, end: para.end });
+  // trim leading blanks
+  for (const sp of out) while (sp.start < sp.end && text[sp.start] === ' ') sp.start++;
+  return out.filter((sp) => sp.end > sp.start);
+}
+
+export function evidenceOf(view: TextView, span: Span): Evidence {
+  const [start, end] = sourceSpan(view, span.start, span.end);
+  return { sentence: view.source.slice(start, end), start, end };
+}
+
+/** The sentence containing offset i, by binary search over sorted sentences. */
+export function sentenceAt(list: Span[], i: number): Span | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (i < s.start) hi = mid - 1;
+    else if (i >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}

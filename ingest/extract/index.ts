@@ -1,0 +1,302 @@
+// Extraction engine entry points: one page of text → articles with people, offices, places and
+// events, each fact with evidence (sentence + offsets into the decoded source).
+import path from 'node:path';
+import { findDates, formatDate, yearFromText } from './dates.ts';
+import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
+import { buildMainEvent } from './events.ts';
+import { addEnding, getGazetteer, type Division, type Gazetteer } from './gazetteer.ts';
+import { divisionFromPaper, homeFromDivision, inferHome } from './home.ts';
+import { isOfficialPosition } from './lexicon/titles.ts';
+import { buildView, type TextView } from './normalise.ts';
+import { officesOf } from './offices.ts';
+import { findKnown, findPeople, type PersonMention } from './people.ts';
+import { homeCodes, resolvePlaces, scanPlaces, type HomeCodes, type PlaceHit } from './places.ts';
+import { segmentPage, type Segment, type Span } from './segment.ts';
+import type {
+  ExtractedArticle,
+  ExtractedDocument,
+  ExtractedEvent,
+  ExtractedPerson,
+  ExtractedPlace,
+  ExtractionOutput,
+  Home,
+} from './types.ts';
+import { listArticleFiles, readManifest, readTextFile } from '../source/files.ts';
+
+export type { ExtractionOutput, ExtractedDocument } from './types.ts';
+
+export interface ExtractMeta {
+  home?: Home;
+  paper?: string | null;
+  date?: string | null;
+}
+
+const NO_VILLAGES = new Map<string, Division[]>();
+
+export function extractText(text: string, doc: string, meta: ExtractMeta = {}): ExtractedDocument {
+  const gaz = getGazetteer();
+  const view = buildView(text);
+  const t = view.text;
+  const layout = segmentPage(t);
+  const paper = meta.paper ?? layout.paper ?? null;
+
+  const mask = new Uint8Array(t.length);
+  for (const s of layout.segments) for (const b of s.bylines) mask.fill(1, b.start, b.end);
+  const masked = (i: number) => mask[i] === 1;
+
+  // people first (titled mentions): a place's short form inside a name (张建平) is no place
+  const perSeg = layout.segments.map((s) => findPeople(t, bodyStart(s), s.end, masked));
+  const personMask = new Uint8Array(t.length);
+  for (const list of perSeg) for (const m of list) personMask.fill(1, m.start, m.end);
+  const notInName = (h: PlaceHit) => !personMask[h.start] && !personMask[h.end - 1] && !mask[h.start];
+
+  // home jurisdiction: metadata, masthead, or the county the page mentions most
+  const prelim = scanPlaces(t, 0, t.length, { gaz, villages: NO_VILLAGES }).filter(notInName);
+  let home: Home = meta.home && Object.keys(meta.home).length ? { ...meta.home } : {};
+  if (!home.county && !home.city && !home.province) {
+    const sponsor = /中共([\u4e00-\u9fff]{2,10}?)委主办/.exec(t.slice(0, 600));
+    const byPaper =
+      (paper && divisionFromPaper(paper, gaz, prelim)) ||
+      (sponsor && divisionFromPaper(`${sponsor[1]}日报`, gaz, prelim)) ||
+      inferHome(t, prelim, gaz);
+    if (byPaper) home = homeFromDivision(byPaper, gaz);
+  } else {
+    home = completeHome(home, gaz);
+  }
+  const codes = homeCodes(home, gaz);
+  const { villages, endings: villageEndings } = villagesInScope(gaz, codes, prelim);
+  const localStem = {
+    has: (s: string) =>
+      (villages.has(`${s}村`) || villages.has(`${s}社区`)) &&
+      !(gaz.short.get(s) ?? []).some((d) => [codes.county, codes.city, codes.province].includes(d.code)),
+  };
+  const hits = scanPlaces(t, 0, t.length, {
+    gaz,
+    villages,
+    villageEndings,
+    localStems: localStem as unknown as Set<string>,
+    homeCounty: codes.county,
+  }).filter((h) => notInName(h) && keepShort(h, codes, t));
+  resolvePlaces(hits, codes);
+
+  const year = yearOf(meta.date) ?? yearFromText(t, layout.mastheadDate);
+  const known = new Set<string>();
+  for (const list of perSeg) for (const m of list) known.add(m.name);
+  const articles = layout.segments.map((seg, idx) => {
+    const titled = perSeg[idx]!;
+    const taken = new Uint8Array(seg.end - seg.start + 1);
+    for (const m of titled) taken.fill(1, m.start - seg.start, m.end - seg.start);
+    const bare = findKnown(t, bodyStart(seg), seg.end, known, (i) => masked(i) || taken[i - seg.start] === 1);
+    const mentions = dropNested([...titled, ...bare]).filter(
+      (m) => !seg.reporters.includes(m.name) || m.via !== 'known',
+    );
+    return buildArticle(view, doc, idx, seg, mentions, hits, home, year);
+  });
+
+  return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles };
+}
+
+function bodyStart(s: Segment): number {
+  return s.paragraphs[0]?.start ?? s.start;
+}
+
+function completeHome(home: Home, gaz: Gazetteer): Home {
+  const codes = homeCodes(home, gaz);
+  const code = codes.county ?? codes.city ?? codes.province;
+  const d = code ? gaz.byCode.get(code) : undefined;
+  return d ? { ...homeFromDivision(d, gaz), ...home } : home;
+}
+
+interface VillageScope {
+  villages: Map<string, Division[]>;
+  endings: Map<number, number>;
+}
+
+// counties whose villages may be named: the home city's, and those of towns the page names
+function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): VillageScope {
+  const counties = new Set<string>();
+  const scope = codes.city ?? codes.county ?? null;
+  if (scope) for (const c of gaz.countiesUnder(scope)) counties.add(c.code);
+  if (codes.county) counties.add(codes.county);
+  const province = codes.province;
+  for (const h of prelim) {
+    if (h.level !== 'town' || h.candidates.length !== 1) continue;
+    const c = h.candidates[0]!;
+    if (province && c.code.startsWith(province) && c.parentCode) counties.add(c.parentCode);
+  }
+  const key = [...counties].sort().join(',');
+  const cached = scopeCache.get(key);
+  if (cached) return cached;
+  const villages = new Map<string, Division[]>();
+  const endings = new Map<number, number>();
+  for (const county of counties) {
+    for (const [name, list] of gaz.villages(county)) {
+      const cur = villages.get(name);
+      villages.set(name, cur ? [...cur, ...list] : list);
+      addEnding(endings, name);
+    }
+  }
+  if (scopeCache.size > 64) scopeCache.clear();
+  const out = { villages, endings };
+  scopeCache.set(key, out);
+  return out;
+}
+const scopeCache = new Map<string, VillageScope>();
+
+// short forms: provinces and cities anywhere; counties only within the home province.
+// Outside the home province a short form must end a word (四平 in 四平台 is not 四平市).
+function keepShort(h: PlaceHit, codes: HomeCodes, text: string): boolean {
+  if (h.kind !== 'short') return true;
+  const inHome = (d: Division) => !!codes.province && d.code.startsWith(codes.province);
+  h.candidates = h.candidates.filter((d) => d.level !== 'county' || inHome(d));
+  if (!h.candidates.length) return false;
+  if (h.candidates.some(inHome)) return true;
+  const next = text[h.end];
+  return next === undefined || !/[\u4e00-\u9fff]/.test(next) || '的和与及等人籍地、'.includes(next);
+}
+
+function dropNested(list: PersonMention[]): PersonMention[] {
+  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PersonMention[] = [];
+  for (const m of list) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (last.positions.length === 0 && m.positions.length > 0) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function yearOf(date: string | null | undefined): number | null {
+  const m = date ? /^(\d{4})/.exec(date) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function mastheadDate(text: string | null): string | null {
+  const m = text ? /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/.exec(text) : null;
+  if (!m) return null;
+  const mm = m[2]!.padStart(2, '0');
+  return m[3] ? `${m[1]}-${mm}-${m[3].padStart(2, '0')}` : `${m[1]}-${mm}`;
+}
+
+function placeName(h: PlaceHit): string {
+  return h.division ? h.division.name : h.written;
+}
+
+function buildArticle(
+  view: TextView,
+  doc: string,
+  index: number,
+  seg: Segment,
+  mentions: PersonMention[],
+  allHits: PlaceHit[],
+  home: Home,
+  year: number | null,
+): ExtractedArticle {
+  const t = view.text;
+  const sents: Span[] = [];
+  for (const p of seg.paragraphs) sents.push(...sentences(t, p));
+  const ev = (i: number) => {
+    const s = sentenceAt(sents, i);
+    return evidenceOf(view, s ?? { start: i, end: i + 1 });
+  };
+
+  const people = new Map<string, ExtractedPerson>();
+  for (const m of mentions) {
+    let p = people.get(m.name);
+    if (!p) {
+      p = { name: m.name, positions: [], offices: [], official: false, evidence: [] };
+      people.set(m.name, p);
+    }
+    for (const pos of m.positions) if (!p.positions.includes(pos)) p.positions.push(pos);
+    if (m.positions.length || !p.evidence.length) {
+      const e = ev(m.start);
+      if (!p.evidence.some((x) => x.start === e.start)) p.evidence.push(e);
+    }
+  }
+  for (const p of people.values()) {
+    p.offices = officesOf(p.positions, home);
+    p.official = p.positions.some(isOfficialPosition);
+  }
+
+  const bodyFrom = bodyStart(seg);
+  const hits = allHits.filter((h) => h.start >= bodyFrom && h.end <= seg.end && !inBylines(seg, h.start));
+  const places = new Map<string, ExtractedPlace>();
+  for (const h of hits) {
+    const name = placeName(h);
+    const p = places.get(name);
+    if (p) continue;
+    places.set(name, {
+      name,
+      level: h.level,
+      code: h.division ? h.division.code : null,
+      parentCode: h.division ? h.division.parentCode : null,
+      evidence: [ev(h.start)],
+    });
+  }
+
+  const dates = findDates(t, bodyFrom, seg.end);
+  const draft = buildMainEvent(t, seg.headline, sents, seg.paragraphs.slice(0, 2), dates, mentions, hits);
+  const events: ExtractedEvent[] = [];
+  if (draft.date || draft.participants.length || draft.places.length) {
+    const evidence = draft.lead ? [evidenceOf(view, draft.lead)] : [];
+    events.push({
+      title: draft.title,
+      kind: draft.kind,
+      date: draft.date ? formatDate(draft.date.year ?? year, draft.date.month, draft.date.day) : null,
+      partOfDay: draft.date?.partOfDay ?? null,
+      places: [...new Set(draft.places.map(placeName))],
+      participants: draft.participants.map((p) => ({
+        name: p.mention.name,
+        role: p.role,
+        evidence: [evidenceOf(view, p.sentence)],
+      })),
+      evidence,
+    });
+  }
+
+  const [start, end] = [view.map[seg.start] ?? 0, (view.map[Math.max(seg.start, seg.end - 1)] ?? 0) + 1];
+  return {
+    id: `${doc}#${index}`,
+    headline: seg.headline,
+    start,
+    end,
+    reporters: seg.reporters,
+    people: [...people.values()],
+    places: [...places.values()],
+    events,
+  };
+}
+
+function inBylines(seg: Segment, i: number): boolean {
+  return seg.bylines.some((b) => i >= b.start && i < b.end);
+}
+
+/** Extracts every .txt file under the inputs; manifest.json in a file's folder supplies metadata. */
+export async function extractFiles(
+  inputs: string[],
+  onError?: (file: string, error: Error) => void,
+): Promise<ExtractionOutput> {
+  const files = await listArticleFiles(inputs);
+  const documents: ExtractedDocument[] = [];
+  for (const file of files) {
+    try {
+      const { text } = await readTextFile(file);
+      const manifest = await readManifest(path.dirname(file));
+      const doc = path.basename(file);
+      const own = manifest?.files?.[doc];
+      const meta: ExtractMeta = {
+        home: own?.home ?? manifest?.home,
+        paper: own?.paper ?? manifest?.paper ?? null,
+        date: own?.date ?? manifest?.date ?? null,
+      };
+      documents.push(extractText(text, doc, meta));
+    } catch (e) {
+      if (!onError) throw e;
+      onError(file, e as Error);
+    }
+  }
+  return { documents };
+}

@@ -1,0 +1,173 @@
+// Offices behind positions, qualified by jurisdiction: in a 永康 paper 市委书记 → 永康市委;
+// in a 柯城 paper 区长 → 柯城区人民政府, 市委副书记 → 衢州市委; 省经信厅 → 浙江省经济和信息化厅.
+import { TITLE_HEADS } from './lexicon/titles.ts';
+import type { Home } from './types.ts';
+
+/** Known abbreviations of departments (the 省/市/县 prefix is added from the jurisdiction). */
+const ABBREVIATIONS: [string, string][] = [
+  ['经信厅', '经济和信息化厅'],
+  ['经信局', '经济和信息化局'],
+  ['发改委', '发展和改革委员会'],
+  ['发改局', '发展和改革局'],
+  ['人社厅', '人力资源和社会保障厅'],
+  ['人社局', '人力资源和社会保障局'],
+  ['住建厅', '住房和城乡建设厅'],
+  ['住建局', '住房和城乡建设局'],
+  ['文旅厅', '文化和旅游厅'],
+  ['文广旅体局', '文化广电旅游体育局'],
+  ['文广旅游局', '文化广电旅游局'],
+  ['卫健委', '卫生健康委员会'],
+  ['卫健局', '卫生健康局'],
+  ['农业农村厅', '农业农村厅'],
+  ['市监局', '市场监督管理局'],
+  ['市场监管局', '市场监督管理局'],
+  ['资规局', '自然资源和规划局'],
+  ['自然资源厅', '自然资源厅'],
+  ['生态环境厅', '生态环境厅'],
+  ['交通运输厅', '交通运输厅'],
+  ['商务厅', '商务厅'],
+  ['科技厅', '科学技术厅'],
+  ['科技局', '科学技术局'],
+  ['教育厅', '教育厅'],
+  ['公安厅', '公安厅'],
+  ['民政厅', '民政厅'],
+  ['财政厅', '财政厅'],
+  ['水利厅', '水利厅'],
+  ['应急管理厅', '应急管理厅'],
+  ['应急局', '应急管理局'],
+  ['统计局', '统计局'],
+  ['医保局', '医疗保障局'],
+  ['退役军人事务厅', '退役军人事务厅'],
+  ['退役军人局', '退役军人事务局'],
+  ['大数据局', '大数据发展管理局'],
+  ['综合执法局', '综合行政执法局'],
+  ['供销社', '供销合作社'],
+  ['侨办', '侨务办公室'],
+  ['国资委', '国有资产监督管理委员会'],
+  ['政法委', '政法委员会'],
+  ['纪委', '纪律检查委员会'],
+  ['人大常委会', '人大常委会'],
+];
+
+/** Titles that name a role, not an office (县领导, 专职网格员, 普通干部). */
+const ROLE_ONLY = new Set([
+  '领导',
+  '干部',
+  '组员',
+  '成员',
+  '党员',
+  '村民',
+  '居民',
+  '志愿者',
+  '网格员',
+  '网格长',
+  '代表',
+  '委员',
+  '民警',
+  '辅警',
+  '医生',
+  '教师',
+  '老师',
+  '业主',
+  '老板',
+  '店主',
+  '农户',
+  '种植户',
+  '养殖户',
+  '乡贤',
+  '企业家',
+  '律师',
+  '护士',
+  '技术员',
+  '讲解员',
+  '宣讲员',
+  '调解员',
+  '联络员',
+  '院士',
+  '教授',
+  '工程师',
+  '总工程师',
+  '创始人',
+]);
+
+const TITLES_BY_LENGTH = [...TITLE_HEADS].sort((a, b) => b.length - a.length);
+
+/** Organisation implied by a bare title (区长 → 区人民政府). */
+const IMPLIED_ORG: [RegExp, string][] = [
+  [/^(常务)?副?(省|市|县|区|州|镇|乡)长$/, '$2人民政府'],
+  [/^副?旗长$/, '旗人民政府'],
+];
+
+/** Jurisdiction names for the one-character prefixes 省/市/县/区 in this paper. */
+export function jurisdictions(home: Home): Record<string, string | undefined> {
+  const county = home.county;
+  return {
+    省: home.province,
+    // a county-level city calls itself 市; counties and districts use 市 for their prefecture
+    市: county?.endsWith('市') ? county : (home.city ?? undefined),
+    县: county?.endsWith('县') ? county : undefined,
+    区: county?.endsWith('区') ? county : undefined,
+    旗: county?.endsWith('旗') ? county : undefined,
+  };
+}
+
+function splitTitle(position: string): { org: string; title: string } {
+  for (const t of TITLES_BY_LENGTH)
+    if (position.endsWith(t)) return { org: position.slice(0, -t.length), title: t };
+  return { org: '', title: position };
+}
+
+/**
+ * Offices behind a person's positions, in order. A position without an organisation
+ * inherits the previous one's (省经信厅党组书记、厅长 → both 省经信厅).
+ */
+export function officesOf(positions: string[], home: Home): string[] {
+  const j = jurisdictions(home);
+  const out: string[] = [];
+  let prevOrg = '';
+  for (const p of positions) {
+    const split = splitTitle(p);
+    const title = split.title;
+    let org = split.org
+      .replace(/^(原|前|时任)/, '')
+      .replace(/(原|前)$/, '')
+      .replace(/(党组)?(成员)?$/, '');
+    if (ROLE_ONLY.has(title)) continue;
+    if (!org) {
+      const implied = IMPLIED_ORG.find(([re]) => re.test(title));
+      if (implied) org = title.replace(implied[0], implied[1]);
+      else if (prevOrg) org = prevOrg;
+      else continue;
+    } else if (
+      !/^[省市县区州旗镇乡村]/.test(org) &&
+      prevOrg &&
+      /^[省市县区州旗]/.test(prevOrg) &&
+      !hasPlacePrefix(org)
+    ) {
+      // 市委副书记、政法委书记: the second office sits in the first one's jurisdiction
+      org = prevOrg.slice(0, 1) + (prevOrg.startsWith(prevOrg.slice(0, 1) + '委') ? '委' : '') + org;
+    }
+    prevOrg = org;
+    out.push(qualify(org, j));
+  }
+  return [...new Set(out)];
+}
+
+function hasPlacePrefix(org: string): boolean {
+  return /^[\u4e00-\u9fff]{2,}(省|市|县|区|镇|乡|街道|村)/.test(org);
+}
+
+function qualify(org: string, j: Record<string, string | undefined>): string {
+  let out = org;
+  const first = org[0] ?? '';
+  const place = j[first];
+  if (place && /^[省市县区旗]/.test(org)) out = place + org.slice(1);
+  for (const [abbr, full] of ABBREVIATIONS) {
+    const at = out.indexOf(abbr);
+    if (at >= 0 && abbr !== full && !out.startsWith(full, at)) {
+      out = out.slice(0, at) + full + out.slice(at + abbr.length);
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,288 @@
+// Person mentions: names after a position (区委副书记、区长蒋国强; 县领导A、B、C参加), names before a
+// title (习近平总书记, 袁家军书记), speakers (“……”张三说), and later bare mentions of a found name.
+// Names are validated with the surname list and by what may follow a name.
+import { surnameLength } from './lexicon/surnames.ts';
+import {
+  NAME_FOLLOWERS,
+  NAME_OK_EXCEPTIONS,
+  NON_NAME_CHARS,
+  NOT_NAMES,
+  REFERENCE_TITLES,
+  TITLE_HEADS,
+  TITLES_AFTER_NAME,
+} from './lexicon/titles.ts';
+
+export interface PersonMention {
+  name: string;
+  start: number;
+  end: number;
+  /** Positions written with this mention (split at 、), possibly empty. */
+  positions: string[];
+  /** How the name was found. */
+  via: 'title' | 'before-title' | 'speaker' | 'known';
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TITLE_RE = new RegExp(
+  [...TITLE_HEADS]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|'),
+  'g',
+);
+const AFTER_NAME = new Set(TITLES_AFTER_NAME.filter((t) => t !== '主任' && !t.endsWith('长')));
+
+const followers = new Map<string, string[]>();
+for (const f of NAME_FOLLOWERS) {
+  const list = followers.get(f[0]!) ?? [];
+  list.push(f);
+  followers.set(f[0]!, list);
+}
+for (const list of followers.values()) list.sort((a, b) => b.length - a.length);
+
+function isCjkCode(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** Length of the follower word at text[i] (0 when none); non-CJK or end of text counts as 1. */
+function followerAt(text: string, i: number): number {
+  if (i >= text.length) return 1;
+  const c = text.charCodeAt(i);
+  if (!isCjkCode(c)) return 1;
+  const list = followers.get(text[i]!);
+  if (!list) return 0;
+  for (const f of list) if (text.startsWith(f, i)) return f.length;
+  return 0;
+}
+
+const PLACE_SUFFIX_AFTER = new Set('镇乡村县区市省州街'.split(''));
+
+/** Whether s (2–4 chars) can be a person's name. */
+export function validName(s: string): boolean {
+  const sl = surnameLength(s);
+  if (!sl) return false;
+  const given = s.length - sl;
+  if (given < 1 || given > 2) return false;
+  if (NOT_NAMES.has(s) || NOT_NAMES.has(s.slice(0, 2))) return false;
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k]!;
+    if (!isCjkCode(ch.charCodeAt(0))) return false;
+    if (k >= sl && NON_NAME_CHARS.has(ch) && !NAME_OK_EXCEPTIONS.has(ch)) return false;
+  }
+  return true;
+}
+
+/** A name starting at i, chosen by what follows it; null when nothing fits. */
+export function nameAt(text: string, i: number, limit = text.length): { name: string; end: number } | null {
+  const sl = surnameLength(text.slice(i, i + 3));
+  if (!sl) return null;
+  const ok = (len: number): number => {
+    if (i + len > limit) return -1;
+    const s = text.slice(i, i + len);
+    if (!validName(s)) return -1;
+    if (PLACE_SUFFIX_AFTER.has(text[i + len] ?? '')) return -1;
+    return followerAt(text, i + len);
+  };
+  const short = sl + 1;
+  const long = sl + 2;
+  const fShort = ok(short);
+  // 丁鸿收到: a two-character follower after the short name beats a long name ending in its first char
+  if (fShort >= 2) return { name: text.slice(i, i + short), end: i + short };
+  if (ok(long) > 0) return { name: text.slice(i, i + long), end: i + long };
+  if (fShort > 0) return { name: text.slice(i, i + short), end: i + short };
+  return null;
+}
+
+const POSITION_STOP = new Set(
+  '在由是和与及对向把被将为了的等也还就从据请让使给跟并而即又都其该此这那他她名位兼'.split(''),
+);
+const HEADS_BY_LENGTH = [...TITLE_HEADS].sort((a, b) => b.length - a.length);
+const MAX_POSITION = 24;
+
+/** The position phrase ending at `end` (区人大常委会主任), scanning back to a delimiter. */
+function positionBefore(text: string, end: number, floor: number): { text: string; start: number } | null {
+  // the title word itself is never cut (所长, 主任); stops apply to the organisation before it
+  const head = HEADS_BY_LENGTH.find((h) => text.startsWith(h, end - h.length));
+  let s = head ? Math.max(floor, end - head.length) : end;
+  while (s > floor && end - s < MAX_POSITION) {
+    const ch = text[s - 1]!;
+    if (!isCjkCode(ch.charCodeAt(0)) || POSITION_STOP.has(ch)) break;
+    s--;
+  }
+  // drop a leading sentence adverb glued to the position (随后副市长 → 副市长)
+  let t = text.slice(s, end);
+  const lead =
+    /^(随后|随即|首先|最后|其中|同时|另外|此外|当天|当日|期间|会上|会后|现场|目前|近日|日前|今年|去年)/.exec(
+      t,
+    );
+  if (lead) {
+    s += lead[0].length;
+    t = t.slice(lead[0].length);
+  }
+  return t ? { text: t, start: s } : null;
+}
+
+function endsWithTitle(p: string): boolean {
+  return TITLE_HEADS.some((t) => p.endsWith(t));
+}
+
+/** Positions for a name whose title ends at titleEnd: 市委副书记、政法委书记 → both. */
+function positionsBefore(text: string, titleEnd: number, floor: number): string[] {
+  const out: string[] = [];
+  let end = titleEnd;
+  for (;;) {
+    const p = positionBefore(text, end, floor);
+    if (!p) break;
+    out.unshift(p.text);
+    if (text[p.start - 1] !== '、') break;
+    const prev = positionBefore(text, p.start - 1, floor);
+    if (!prev || !endsWithTitle(prev.text)) break;
+    end = p.start - 1;
+  }
+  return out;
+}
+
+const WEAK_TITLES = new Set([
+  '居民',
+  '村民',
+  '党员',
+  '干部',
+  '代表',
+  '委员',
+  '成员',
+  '领导',
+  '民警',
+  '医生',
+  '教师',
+  '老师',
+  '志愿者',
+  '业主',
+  '老板',
+  '店主',
+  '农户',
+  '种植户',
+  '养殖户',
+  '乡贤',
+  '企业家',
+  '律师',
+  '护士',
+  '组员',
+  '工程师',
+]);
+
+const CLEAR_END = /[,.;:!?、。)”"\s]/;
+
+const LIST_SEP = ['、', '和', '及', '与', ' '];
+
+/** Finds person mentions in text[from, to); `masked` spans (bylines) are skipped. */
+export function findPeople(
+  text: string,
+  from: number,
+  to: number,
+  masked: (i: number) => boolean,
+): PersonMention[] {
+  const out: PersonMention[] = [];
+  const seg = text.slice(from, to);
+  TITLE_RE.lastIndex = 0;
+  for (let m = TITLE_RE.exec(seg); m; m = TITLE_RE.exec(seg)) {
+    const ts = from + m.index;
+    const te = ts + m[0].length;
+    if (masked(ts)) continue;
+    // names after the title, possibly an enumeration
+    let i = te;
+    if (text[i] === ' ' && isCjkCode(text.charCodeAt(i + 1))) i++;
+    let first = nameAt(text, i, to);
+    // after a common noun (居民满意度, 党员干部) a name needs a clear end: punctuation or a verb word
+    if (
+      first &&
+      WEAK_TITLES.has(m[0]) &&
+      followerAt(text, first.end) < 2 &&
+      !CLEAR_END.test(text[first.end] ?? '.')
+    ) {
+      first = null;
+    }
+    if (first && !masked(i)) {
+      const positions = positionsBefore(text, te, from);
+      while (first) {
+        out.push({ name: first.name, start: i, end: first.end, positions, via: 'title' });
+        const sep = LIST_SEP.find((s) => text.startsWith(s, first!.end));
+        if (!sep) break;
+        i = first.end + sep.length;
+        const nxt = nameAt(text, i, to);
+        // a list continues only with names that end where another name or the verb follows
+        if (!nxt || TITLE_HEADS.some((t) => text.startsWith(t, nxt.end))) break;
+        first = nxt;
+      }
+      TITLE_RE.lastIndex = Math.max(TITLE_RE.lastIndex, i - from);
+      continue;
+    }
+    // a name before the title: 习近平总书记, 省委袁家军书记, 张三同志
+    if (AFTER_NAME.has(m[0]) || m[0] === '总书记') {
+      for (const len of [3, 2, 4]) {
+        const s = ts - len;
+        if (s < from || masked(s)) continue;
+        const cand = text.slice(s, ts);
+        if (!validName(cand)) continue;
+        const org = /(中央|省委|市委|县委|区委|党委|州委)$/.exec(text.slice(Math.max(from, s - 3), s));
+        const position = m[0] === '同志' ? [] : [(org ? org[1] : '') + m[0]];
+        out.push({ name: cand, start: s, end: ts, positions: position, via: 'before-title' });
+        break;
+      }
+    }
+  }
+  // speakers: “……”张三说 / 。张三表示
+  const speaker =
+    /(?<=^|[”"。!?,:;\n ])([\u4e00-\u9fff]{2,4}?)(?=(?:说|表示|介绍|坦言|告诉记者)[,:。!?“]|一行(?:来|到|赴|深入|先后|首先|实地)|同志[,。、])/g;
+  for (const m of seg.matchAll(speaker)) {
+    const start = from + m.index;
+    if (masked(start) || !validName(m[1]!)) continue;
+    out.push({ name: m[1]!, start, end: start + m[1]!.length, positions: [], via: 'speaker' });
+  }
+  return out;
+}
+
+/** Later bare mentions of already-found names (徐旭强调, 居亚平一行). */
+export function findKnown(
+  text: string,
+  from: number,
+  to: number,
+  names: Iterable<string>,
+  taken: (i: number) => boolean,
+): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const name of names) {
+    for (let i = text.indexOf(name, from); i >= 0 && i + name.length <= to; i = text.indexOf(name, i + 1)) {
+      if (taken(i)) continue;
+      if (followerAt(text, i + name.length) === 0) continue;
+      // a longer name that merely begins with this one (方明 in 方明华) is someone else
+      const before = text.charCodeAt(i - 1);
+      if (
+        isCjkCode(before) &&
+        surnameLength(text.slice(i - 1, i + 2)) &&
+        validName(text.slice(i - 1, i + name.length))
+      ) {
+        if (followerAt(text, i + name.length) === 0) continue;
+      }
+      out.push({ name, start: i, end: i + name.length, positions: [], via: 'known' });
+    }
+  }
+  return out;
+}
+
+/** National leaders and people whose words are studied are referenced, not present. */
+export function isReferenced(text: string, m: PersonMention): boolean {
+  if (m.positions.some((p) => REFERENCE_TITLES.has(p) || p.endsWith('总书记'))) return true;
+  const after = text.slice(m.end, m.end + 24);
+  const clause = after.split(/[,。;!?]/)[0] ?? '';
+  if (
+    /^(?:总书记|同志|书记|主席)?(?:的)?(?:重要)?(?:讲话|指示|批示|论述|嘱托|精神|回信|贺信|思想)/.test(clause)
+  )
+    return true;
+  if (
+    /^(?:总书记|同志|书记)?(?:[^,。]{0,3})?在.{1,20}时/.test(clause) &&
+    /时(?:强调|指出|说|表示)/.test(after)
+  )
+    return true;
+  const before = text.slice(Math.max(0, m.start - 6), m.start);
+  return /(学习|贯彻|传达|落实|按照|根据|遵循)[^,。]{0,2}$/.test(before);
+}

@@ -1,0 +1,93 @@
+// People and positions: names after titles, enumerations, names before titles, bare mentions,
+// split positions; negatives: common nouns after a title, referenced leaders, bylines.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../ingest/extract/index.ts';
+import { findPeople, isReferenced, nameAt, validName } from '../../../ingest/extract/people.ts';
+
+const never = () => false;
+function people(s: string) {
+  return findPeople(s, 0, s.length, never).map((m) => [m.name, m.positions]);
+}
+
+describe('names', () => {
+  it('validates with the surname list, single and compound', () => {
+    expect(validName('章旭升')).toBe(true);
+    expect(validName('欧阳明华')).toBe(true);
+    expect(validName('方明')).toBe(true);
+    expect(validName('全市')).toBe(false);
+    expect(validName('本报讯')).toBe(false);
+  });
+
+  it('picks the name length from what follows', () => {
+    expect(nameAt('徐旭来我区走访', 0)?.name).toBe('徐旭');
+    expect(nameAt('吴舜泽已经出现在', 0)?.name).toBe('吴舜泽');
+    expect(nameAt('丁鸿收到租金', 0)?.name).toBe('丁鸿');
+    expect(nameAt('汪平点赞道', 0)?.name).toBe('汪平');
+  });
+});
+
+describe('findPeople', () => {
+  it('splits several positions of one person', () => {
+    expect(people('市委副书记、政法委书记吴舜泽已经出现在石梁镇。')).toEqual([
+      ['吴舜泽', ['市委副书记', '政法委书记']],
+    ]);
+    expect(people('省经信厅党组书记、厅长徐旭来我区走访慰问。')).toEqual([
+      ['徐旭', ['省经信厅党组书记', '厅长']],
+    ]);
+  });
+
+  it('reads enumerations after a title', () => {
+    expect(people('县领导毛献明、汪黎云、郑胜军、方明参加。').map((p) => p[0])).toEqual([
+      '毛献明',
+      '汪黎云',
+      '郑胜军',
+      '方明',
+    ]);
+    expect(people('区委副书记、区长蒋国强,区人大常委会主任徐登富参加。')).toEqual([
+      ['蒋国强', ['区委副书记', '区长']],
+      ['徐登富', ['区人大常委会主任']],
+    ]);
+  });
+
+  it('reads names before a title', () => {
+    expect(people('传达学习习近平总书记重要讲话精神。')).toEqual([['习近平', ['总书记']]]);
+    expect(people('贯彻落实好省委袁家军书记重要讲话精神。')).toEqual([['袁家军', ['省委书记']]]);
+  });
+
+  it('reads speakers after a quotation', () => {
+    expect(people('“排名结果是对我工作最大的肯定。”朱福存说。')).toEqual([['朱福存', []]]);
+    expect(people('1月12日,居亚平一行来我区视察。')).toEqual([['居亚平', []]]);
+  });
+
+  it('does not take common nouns after a title for names', () => {
+    expect(people('以小区发案率、居民满意度等为指标。')).toEqual([]);
+    expect(people('村党支部书记聚在一起商讨。')).toEqual([]);
+    expect(people('区委书记高度重视此项工作。')).toEqual([]);
+    expect(people('企业家胸佩民营企业企业家纪念章,登船起航。')).toEqual([]);
+  });
+
+  it('keeps company roles as people but not as officials', () => {
+    const doc = extractText('仪式上,乡伴文旅集团董事长朱胜萱发布品牌。', 'x.txt');
+    expect(doc.articles[0]!.people[0]).toMatchObject({
+      name: '朱胜萱',
+      positions: ['乡伴文旅集团董事长'],
+      official: false,
+    });
+  });
+});
+
+describe('bare mentions and references', () => {
+  it('finds later mentions of a found name', () => {
+    const doc = extractText('1月12日,副市长王良春到航埠镇调研。\n\n王良春强调,要抓好落实。', 'x.txt');
+    const p = doc.articles[0]!.people.find((x) => x.name === '王良春')!;
+    expect(p.evidence.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('marks leaders whose speeches are studied as referenced', () => {
+    const s = '会议指出,习近平总书记在参加首都义务植树活动时强调,要推动生态文明建设。';
+    const m = findPeople(s, 0, s.length, never)[0]!;
+    expect(isReferenced(s, m)).toBe(true);
+    const t = '市委书记章旭升主持会议。';
+    expect(isReferenced(t, findPeople(t, 0, t.length, never)[0]!)).toBe(false);
+  });
+});
