@@ -75,6 +75,9 @@ describe('the explorer page', () => {
     await heading.waitFor({ timeout: 5000 });
     expect(await heading.textContent()).toBe('章旭升');
     expect(await page.locator('#details').textContent()).toContain('jurisdiction');
+    // The connection to the 04-01 meeting carries the source sentence as evidence.
+    const evidence = await page.locator('#details .evidence').allTextContents();
+    expect(evidence.some((sentence) => sentence.includes('章旭升'))).toBe(true);
 
     await page.screenshot({ path: path.join(screenshots, 'explorer.png') });
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@ import { ApiError, fetchOverview } from './api.ts';
 import { buildGraph, type CadreGraph, type EdgeAttributes, type NodeAttributes } from './graph/build.ts';
 import { runForceAtlas2 } from './graph/layout.ts';
 import { createRenderer } from './graph/renderer.ts';
-import { renderDetails } from './ui/details.ts';
+import { connectionsOf, renderDetails } from './ui/details.ts';
 import { renderLegend } from './ui/legend.ts';
 
 declare global {
@@ -63,7 +63,11 @@ async function load() {
   container.replaceChildren();
   const view = createRenderer(container, graph, {
     onSelect: (node) =>
-      renderDetails(details, node ? graph.getNodeAttributes(node) : null, node ? graph.degree(node) : 0),
+      renderDetails(
+        details,
+        node ? graph.getNodeAttributes(node) : null,
+        node ? connectionsOf(graph, node) : [],
+      ),
   });
   window.__cadre = { graph, sigma: view.renderer, ready: false };
   await runForceAtlas2(graph, Math.min(4000, 1000 + graph.order * 5));
