@@ -14,8 +14,16 @@ CREATE INDEX place_name IF NOT EXISTS FOR (p:Place) ON (p.name);
 CREATE INDEX place_code IF NOT EXISTS FOR (p:Place) ON (p.code);
 CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
 CREATE INDEX article_doc IF NOT EXISTS FOR (a:Article) ON (a.doc);
+CREATE INDEX office_name IF NOT EXISTS FOR (o:Office) ON (o.name);
+// Replacing a changed file finds its HOLDS edges by article.
+CREATE INDEX holds_article IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.articleId);
 
-// Search by Chinese name or title: the cjk analyzer indexes character bigrams, so 徐旭 and 经信厅 both match.
+// Search by Chinese name, title or an office as written (alias): the cjk analyzer indexes character
+// bigrams, so 徐旭 and 经信厅 both match. Changing this list needs DROP INDEX search_names first.
 CREATE FULLTEXT INDEX search_names IF NOT EXISTS
-FOR (n:Person|Place|Office|Event|Reporter) ON EACH [n.name, n.title]
+FOR (n:Person|Place|Office|Event|Reporter) ON EACH [n.name, n.title, n.alias]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// Search by pinyin (zhang xusheng, zhangxusheng): the standard analyzer splits on the spaces.
+CREATE FULLTEXT INDEX search_pinyin IF NOT EXISTS
+FOR (n:Person) ON EACH [n.pinyin];

@@ -7,6 +7,7 @@ import { appConfig, neo4jConfig } from '../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../db/driver.ts';
 import { provideDatabase, type ProvidedDatabase } from '../db/provide.ts';
 import { formatSummary, ingestPaths } from '../ingest/pipeline.ts';
+import { createProgress } from '../ingest/progress.ts';
 import { startServer } from '../web/server/main.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     try {
       await waitForDatabase(ingestDb, 120_000);
       log(`Ingesting ${folders.join(', ')}...`);
-      log(formatSummary(await ingestPaths(ingestDb, folders)));
+      log(formatSummary(await ingestPaths(ingestDb, folders, { progress: createProgress() })));
     } finally {
       await ingestDb.close();
     }

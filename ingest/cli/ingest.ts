@@ -2,6 +2,7 @@
 import { neo4jConfig } from '../../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../../db/driver.ts';
 import { formatSummary, ingestPaths } from '../pipeline.ts';
+import { createProgress } from '../progress.ts';
 
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
@@ -15,7 +16,11 @@ async function main(argv: string[]): Promise<number> {
   const db = openDatabase({ ...config, uri });
   try {
     await waitForDatabase(db, 15_000);
-    const summary = await ingestPaths(db, inputs, { force, log: (line) => console.error(line) });
+    const summary = await ingestPaths(db, inputs, {
+      force,
+      log: (line) => console.error(line),
+      progress: createProgress(),
+    });
     console.log(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } catch (error) {

@@ -1,7 +1,11 @@
-// Turns one extracted document into the rows the Cypher writer UNWINDs. Pure, so identity rules
-// (who is the same person, which place is which) are unit-tested without a database.
-import type { Evidence, ExtractedDocument, Home } from '../extract/types.ts';
+// Turns extracted documents into the rows the Cypher writer UNWINDs. Pure (apart from reading the
+// gazetteer), so the identity rules (who is the same person, which place is which, which office governs
+// where) are unit-tested without a database. Runs in the extraction workers.
+import { pinyin } from 'pinyin-pro';
+import { getGazetteer, type Division } from '../extract/gazetteer.ts';
+import type { Evidence, ExtractedArticle, ExtractedDocument, Home, PlaceLevel } from '../extract/types.ts';
 
+/** Where a fact was read; every relationship that comes from text carries these. */
 export interface EvidenceProps {
   articleId: string;
   sentence: string | null;
@@ -22,32 +26,51 @@ export interface ArticleRow {
 export interface PersonRow {
   id: string;
   name: string;
+  pinyin: string;
   official: boolean;
   jurisdiction: string;
 }
 
 export interface PlaceRow {
   id: string;
-  name: string;
-  level: string;
   code: string | null;
+  name: string;
+  level: PlaceLevel;
+  /** The enclosing division (PART_OF), when the gazetteer knows it. */
+  parentId: string | null;
 }
 
-export interface EventRow {
+export interface OfficeRow {
   id: string;
-  articleId: string;
+  name: string;
+  /** The organisation as the articles write it (省经信厅党组), so search finds abbreviations. */
+  alias: string;
+  jurisdiction: string | null;
+  /** The place the office governs (its jurisdiction's division), when known. */
+  placeId: string | null;
+}
+
+export interface EventRow extends EvidenceProps {
+  id: string;
   title: string;
   kind: string;
   date: string | null;
   partOfDay: string | null;
-  sentence: string | null;
-  start: number | null;
-  end: number | null;
 }
 
 export interface MentionRow extends EvidenceProps {
   nodeId: string;
+  /** The name as the article writes it (永康 for 永康市). */
+  asWritten: string;
   positions: string[];
+}
+
+export interface HoldsRow extends EvidenceProps {
+  personId: string;
+  officeId: string;
+  title: string;
+  position: string;
+  asOf: string | null;
 }
 
 export interface AttendedRow extends EvidenceProps {
@@ -56,7 +79,7 @@ export interface AttendedRow extends EvidenceProps {
   role: string;
 }
 
-export interface HeldInRow {
+export interface HeldInRow extends EvidenceProps {
   eventId: string;
   placeId: string;
 }
@@ -68,31 +91,74 @@ export interface WroteRow {
 }
 
 export interface GraphBatch {
-  doc: string;
+  /** Source documents whose previous facts this batch replaces. */
+  docs: string[];
   articles: ArticleRow[];
   people: PersonRow[];
   places: PlaceRow[];
+  offices: OfficeRow[];
   events: EventRow[];
   personMentions: MentionRow[];
   placeMentions: MentionRow[];
+  holds: HoldsRow[];
   attended: AttendedRow[];
   heldIn: HeldInRow[];
   wrote: WroteRow[];
 }
+
+export const emptyBatch = (docs: string[] = []): GraphBatch => ({
+  docs,
+  articles: [],
+  people: [],
+  places: [],
+  offices: [],
+  events: [],
+  personMentions: [],
+  placeMentions: [],
+  holds: [],
+  attended: [],
+  heldIn: [],
+  wrote: [],
+});
 
 /** The city-level jurisdiction that scopes person identity: one name in one city is one person. */
 export function personJurisdiction(home: Home): string {
   return home.city ?? home.county ?? home.province ?? 'unknown';
 }
 
-export function personId(name: string, home: Home): string {
-  return `${name}@${personJurisdiction(home)}`;
+// Positions of the national leadership: the person is the same whichever city's paper names them.
+const NATIONAL = /^(总书记|国家主席|国务院总理|总理|中央|全国人大|全国政协|国务院|中共中央|中央军委)/;
+
+/**
+ * The scope within which a name is one person: national for the national leadership, the province for
+ * officials of provincial bodies (省经信厅 ...), otherwise the paper's city.
+ */
+export function personScope(positions: string[], offices: string[], home: Home): string {
+  if (positions.some((p) => NATIONAL.test(p))) return '全国';
+  const provinceShort = home.province?.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '');
+  const provincial = (text: string) =>
+    text.startsWith('省') ||
+    (!!home.province && text.startsWith(home.province)) ||
+    (!!provinceShort && text.startsWith(`${provinceShort}省`));
+  if (positions.some(provincial) || offices.some((o) => !!home.province && o.startsWith(home.province))) {
+    return home.province ?? personJurisdiction(home);
+  }
+  return personJurisdiction(home);
+}
+
+export function personId(name: string, home: Home, scope = personJurisdiction(home)): string {
+  return `${name}@${scope}`;
 }
 
 /** Places merge by division code; a place the gazetteer lacks is scoped by the paper's home county. */
 export function placeId(place: { name: string; code: string | null }, home: Home): string {
   if (place.code) return place.code;
   return `${home.county ?? home.city ?? home.province ?? 'unknown'}/${place.name}`;
+}
+
+/** Pinyin for search (zhang xu sheng); surname readings for polyphonic surnames (单 shan, 曾 zeng). */
+export function namePinyin(name: string): string {
+  return pinyin(name, { toneType: 'none', surname: 'head', type: 'array' }).join(' ');
 }
 
 function evidenceProps(articleId: string, evidence: Evidence[] | undefined): EvidenceProps {
@@ -105,34 +171,133 @@ function evidenceProps(articleId: string, evidence: Evidence[] | undefined): Evi
   };
 }
 
+/** The division and its ancestors as place rows, nearest first (village → ... → province). */
+function divisionChain(code: string): PlaceRow[] {
+  const { byCode } = getGazetteer();
+  const chain: PlaceRow[] = [];
+  let division: Division | undefined = byCode.get(code);
+  while (division) {
+    chain.push({
+      id: division.code,
+      code: division.code,
+      name: division.name,
+      level: division.level,
+      parentId: division.parentCode,
+    });
+    division = division.parentCode ? byCode.get(division.parentCode) : undefined;
+  }
+  return chain;
+}
+
+/** The home division whose name starts the office name (永康市委 → 永康市), as name and code. */
+function officeJurisdiction(office: string, home: Home): { name: string; code: string | null } | null {
+  const { full } = getGazetteer();
+  const candidates = [home.county, home.city, home.province].filter((n): n is string => !!n);
+  for (const name of candidates) {
+    const short = name.replace(/(省|市|县|区|自治州|自治县|地区|盟|旗)$/, '');
+    if (office.startsWith(name) || (short.length >= 2 && office.startsWith(short))) {
+      const division = (full.get(name) ?? []).find((d) => d.level !== 'town' && d.level !== 'village');
+      return { name, code: division?.code ?? null };
+    }
+  }
+  return null;
+}
+
+/** A place the article names that starts the office name (花街镇党委 → 花街镇), longest name first. */
+function localJurisdiction(
+  office: string,
+  articlePlaces: Map<string, string>,
+): { name: string; code: string | null } | null {
+  const names = [...articlePlaces.keys()]
+    .filter((name) => office.startsWith(name))
+    .sort((a, b) => b.length - a.length);
+  const name = names[0];
+  return name ? { name, code: articlePlaces.get(name) ?? null } : null;
+}
+
+/** The date an article speaks for: its main event's, else the page's. */
+function articleDate(article: ExtractedArticle, document: ExtractedDocument): string | null {
+  return article.events.find((e) => e.date)?.date ?? document.date ?? null;
+}
+
 export function toGraphBatch(document: ExtractedDocument): GraphBatch {
   const { home } = document;
-  const batch: GraphBatch = {
-    doc: document.doc,
-    articles: [],
-    people: [],
-    places: [],
-    events: [],
-    personMentions: [],
-    placeMentions: [],
-    attended: [],
-    heldIn: [],
-    wrote: [],
-  };
+  const batch = emptyBatch([document.doc]);
   const people = new Map<string, PersonRow>();
   const places = new Map<string, PlaceRow>();
+  const offices = new Map<string, OfficeRow>();
+
+  // A name keeps the widest scope it was given on this page (习近平总书记 → 全国 for every later mention).
+  const scopes = new Map<string, string>();
+  for (const article of document.articles) {
+    for (const person of article.people) {
+      const scope = personScope(person.positions, person.offices, home);
+      if (scope !== personJurisdiction(home) || !scopes.has(person.name)) scopes.set(person.name, scope);
+    }
+  }
+  const addPerson = (name: string, official: boolean): string => {
+    const scope = scopes.get(name) ?? personJurisdiction(home);
+    const id = personId(name, home, scope);
+    const known = people.get(id);
+    if (known) known.official ||= official;
+    else people.set(id, { id, name, pinyin: namePinyin(name), official, jurisdiction: scope });
+    return id;
+  };
+
+  const addPlace = (place: ExtractedArticle['places'][number]): string => {
+    if (place.code) {
+      for (const row of divisionChain(place.code)) if (!places.has(row.id)) places.set(row.id, row);
+      if (places.has(place.code)) return place.code;
+    }
+    const id = placeId({ name: place.name, code: place.code }, home);
+    if (!places.has(id)) {
+      places.set(id, {
+        id,
+        code: place.code,
+        name: place.name,
+        level: place.level,
+        parentId: place.parentCode ?? null,
+      });
+      // A place the gazetteer lacks still hangs under its parent when the extractor knew it.
+      if (place.parentCode)
+        for (const row of divisionChain(place.parentCode)) if (!places.has(row.id)) places.set(row.id, row);
+    }
+    return id;
+  };
+
+  const addAlias = (officeId: string, position: string, title: string) => {
+    const office = offices.get(officeId);
+    const written = title && position.endsWith(title) ? position.slice(0, -title.length) : position;
+    if (!office || !written || written === office.name || office.alias.split(' ').includes(written)) return;
+    office.alias = office.alias ? `${office.alias} ${written}` : written;
+  };
+  const addOffice = (name: string, articlePlaces: Map<string, string>): string => {
+    if (!offices.has(name)) {
+      const jurisdiction = localJurisdiction(name, articlePlaces) ?? officeJurisdiction(name, home);
+      if (jurisdiction?.code)
+        for (const row of divisionChain(jurisdiction.code)) if (!places.has(row.id)) places.set(row.id, row);
+      offices.set(name, {
+        id: name,
+        name,
+        alias: '',
+        jurisdiction: jurisdiction?.name ?? null,
+        placeId: jurisdiction?.code ?? null,
+      });
+    }
+    return name;
+  };
 
   for (const article of document.articles) {
+    const asOf = articleDate(article, document);
     batch.articles.push({
       id: article.id,
       doc: document.doc,
       headline: article.headline,
       paper: document.paper ?? null,
-      date: document.date ?? null,
+      date: asOf,
       start: article.start,
       end: article.end,
     });
-
     for (const reporter of new Set(article.reporters)) {
       batch.wrote.push({
         reporterId: `${reporter}@${document.paper ?? personJurisdiction(home)}`,
@@ -141,32 +306,57 @@ export function toGraphBatch(document: ExtractedDocument): GraphBatch {
       });
     }
 
+    // Places first: offices named after a town or village (花街镇党委) govern that place.
+    const articlePlaceIds = new Map<string, string>();
+    for (const place of article.places) articlePlaceIds.set(place.name, addPlace(place));
+
     const articlePeople = new Map<string, string>();
     for (const person of article.people) {
-      const id = personId(person.name, home);
+      const id = addPerson(person.name, person.official);
       articlePeople.set(person.name, id);
-      const known = people.get(id);
-      if (known) known.official ||= person.official;
-      else
-        people.set(id, {
-          id,
-          name: person.name,
-          official: person.official,
-          jurisdiction: personJurisdiction(home),
-        });
       batch.personMentions.push({
         nodeId: id,
+        asWritten: person.name,
         positions: person.positions,
         ...evidenceProps(article.id, person.evidence),
       });
+      for (const held of person.holds ?? []) {
+        if (!held.office) continue;
+        const officeId = addOffice(held.office, articlePlaceIds);
+        addAlias(officeId, held.position, held.title);
+        batch.holds.push({
+          personId: id,
+          officeId,
+          title: held.title,
+          position: held.position,
+          asOf,
+          ...evidenceProps(article.id, held.evidence.length ? held.evidence : person.evidence),
+        });
+      }
+      // Without per-position offices from the extractor, link each named office once.
+      if (!person.holds) {
+        for (const office of new Set(person.offices)) {
+          batch.holds.push({
+            personId: id,
+            officeId: addOffice(office, articlePlaceIds),
+            title: '',
+            position: person.positions.join('、'),
+            asOf,
+            ...evidenceProps(article.id, person.evidence),
+          });
+        }
+      }
     }
 
-    const articlePlaces = new Map<string, string>();
+    const articlePlaces = articlePlaceIds;
     for (const place of article.places) {
-      const id = placeId(place, home);
-      articlePlaces.set(place.name, id);
-      if (!places.has(id)) places.set(id, { id, name: place.name, level: place.level, code: place.code });
-      batch.placeMentions.push({ nodeId: id, positions: [], ...evidenceProps(article.id, place.evidence) });
+      const id = articlePlaceIds.get(place.name)!;
+      batch.placeMentions.push({
+        nodeId: id,
+        asWritten: place.name,
+        positions: [],
+        ...evidenceProps(article.id, place.evidence),
+      });
     }
 
     article.events.forEach((event, index) => {
@@ -174,38 +364,34 @@ export function toGraphBatch(document: ExtractedDocument): GraphBatch {
       const evidence = evidenceProps(article.id, event.evidence);
       batch.events.push({
         id: eventId,
-        articleId: article.id,
         title: event.title,
         kind: event.kind,
         date: event.date,
         partOfDay: event.partOfDay ?? null,
-        sentence: evidence.sentence,
-        start: evidence.start,
-        end: evidence.end,
+        ...evidence,
       });
       for (const name of new Set(event.places)) {
         const id = articlePlaces.get(name);
-        if (id) batch.heldIn.push({ eventId, placeId: id });
+        if (id) batch.heldIn.push({ eventId, placeId: id, ...evidence });
       }
       for (const participant of event.participants) {
-        // A participant the extractor did not list among the article's people still gets a node.
         let id = articlePeople.get(participant.name);
         if (!id) {
-          id = personId(participant.name, home);
-          if (!people.has(id)) {
-            people.set(id, {
-              id,
-              name: participant.name,
-              official: false,
-              jurisdiction: personJurisdiction(home),
-            });
-          }
+          // A participant the extractor did not list among the people is still a person of the article.
+          id = addPerson(participant.name, false);
+          articlePeople.set(participant.name, id);
+          batch.personMentions.push({
+            nodeId: id,
+            asWritten: participant.name,
+            positions: [],
+            ...evidenceProps(article.id, participant.evidence ?? event.evidence),
+          });
         }
         batch.attended.push({
           personId: id,
           eventId,
           role: participant.role,
-          ...evidenceProps(article.id, participant.evidence ?? event.evidence),
+          ...evidenceProps(article.id, participant.evidence?.length ? participant.evidence : event.evidence),
         });
       }
     });
@@ -213,5 +399,80 @@ export function toGraphBatch(document: ExtractedDocument): GraphBatch {
 
   batch.people = [...people.values()];
   batch.places = [...places.values()];
+  batch.offices = [...offices.values()];
   return batch;
+}
+
+/** Concatenates batches so that several small files share one transaction. */
+export function mergeBatches(batches: GraphBatch[]): GraphBatch {
+  const merged = emptyBatch();
+  for (const batch of batches) {
+    for (const key of Object.keys(merged) as (keyof GraphBatch)[]) {
+      (merged[key] as unknown[]).push(...(batch[key] as unknown[]));
+    }
+  }
+  return merged;
+}
+
+/** Counts of the articles in a batch, the unit for sizing transactions. */
+export const articleCount = (batch: GraphBatch) => batch.articles.length;
+
+/**
+ * Splits a large file's batch into transactions of at most `maxArticles` articles. Each chunk carries
+ * the nodes its relationships need that no earlier chunk carried, so every chunk commits on its own.
+ */
+export function splitBatch(batch: GraphBatch, maxArticles: number): GraphBatch[] {
+  if (batch.articles.length <= maxArticles) return [batch];
+  const people = new Map(batch.people.map((row) => [row.id, row]));
+  const places = new Map(batch.places.map((row) => [row.id, row]));
+  const offices = new Map(batch.offices.map((row) => [row.id, row]));
+  const emitted = new Set<string>();
+  const take = <T extends { id: string }>(rows: Map<string, T>, id: string, into: T[]) => {
+    const row = rows.get(id);
+    if (!row || emitted.has(`${id}`)) return;
+    emitted.add(id);
+    into.push(row);
+  };
+  const takePlace = (id: string | null, into: PlaceRow[]) => {
+    // Parents first in the emitted set but order within a chunk does not matter: one UNWIND merges all.
+    for (
+      let current = id;
+      current && !emitted.has(current);
+      current = places.get(current)?.parentId ?? null
+    ) {
+      take(places, current, into);
+    }
+  };
+
+  const chunks: GraphBatch[] = [];
+  for (let i = 0; i < batch.articles.length; i += maxArticles) {
+    const articles = batch.articles.slice(i, i + maxArticles);
+    const ids = new Set(articles.map((a) => a.id));
+    const inChunk = <T extends { articleId: string }>(rows: T[]) =>
+      rows.filter((row) => ids.has(row.articleId));
+    const chunk: GraphBatch = {
+      ...emptyBatch(i === 0 ? batch.docs : []),
+      articles,
+      events: inChunk(batch.events),
+      personMentions: inChunk(batch.personMentions),
+      placeMentions: inChunk(batch.placeMentions),
+      holds: inChunk(batch.holds),
+      attended: inChunk(batch.attended),
+      heldIn: inChunk(batch.heldIn),
+      wrote: inChunk(batch.wrote),
+    };
+    for (const row of chunk.personMentions) take(people, row.nodeId, chunk.people);
+    for (const row of chunk.attended) take(people, row.personId, chunk.people);
+    for (const row of chunk.holds) {
+      take(people, row.personId, chunk.people);
+      if (!emitted.has(row.officeId)) {
+        take(offices, row.officeId, chunk.offices);
+        takePlace(offices.get(row.officeId)?.placeId ?? null, chunk.places);
+      }
+    }
+    for (const row of chunk.placeMentions) takePlace(row.nodeId, chunk.places);
+    for (const row of chunk.heldIn) takePlace(row.placeId, chunk.places);
+    chunks.push(chunk);
+  }
+  return chunks;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../../ingest/extract/types.ts';
-import { personId, placeId, toGraphBatch } from '../../../ingest/load/graph-batch.ts';
+import {
+  namePinyin,
+  personId,
+  personScope,
+  placeId,
+  splitBatch,
+  toGraphBatch,
+} from '../../../ingest/load/graph-batch.ts';
 
 const home = { province: '浙江省', city: '衢州市', county: '柯城区' };
 const evidence = [{ sentence: '区委书记王小明到石梁镇调研。', start: 10, end: 24 }];
@@ -83,10 +90,113 @@ describe('toGraphBatch', () => {
 
   it('links events only to places the article resolved', () => {
     expect(batch.events.map((e) => e.id)).toEqual(['page.txt#0/e0']);
-    expect(batch.heldIn).toEqual([{ eventId: 'page.txt#0/e0', placeId: '330802100' }]);
+    expect(batch.heldIn.map((h) => [h.eventId, h.placeId, h.sentence])).toEqual([
+      ['page.txt#0/e0', '330802100', evidence[0]!.sentence],
+    ]);
   });
 
   it('deduplicates reporters within an article', () => {
     expect(batch.wrote).toEqual([{ reporterId: '李记者@柯城报', name: '李记者', articleId: 'page.txt#0' }]);
+  });
+});
+
+describe('hierarchy and offices', () => {
+  const batch = toGraphBatch({
+    ...doc,
+    articles: [
+      {
+        ...doc.articles[0]!,
+        people: [
+          {
+            name: '王小明',
+            positions: ['区委书记'],
+            offices: ['柯城区委'],
+            official: true,
+            evidence,
+            holds: [{ position: '区委书记', title: '书记', office: '柯城区委', evidence }],
+          },
+          {
+            name: '李强',
+            positions: ['石梁镇党委书记'],
+            offices: ['石梁镇党委'],
+            official: true,
+            evidence,
+            holds: [{ position: '石梁镇党委书记', title: '书记', office: '石梁镇党委', evidence }],
+          },
+        ],
+      },
+    ],
+  });
+
+  it('hangs a town under its county, city and province', () => {
+    const byId = new Map(batch.places.map((p) => [p.id, p]));
+    const chain: string[] = [];
+    for (let id: string | null = '330802100'; id; id = byId.get(id)?.parentId ?? null)
+      chain.push(byId.get(id)!.name);
+    expect(chain).toEqual(['石梁镇', '柯城区', '衢州市', '浙江省']);
+    expect(byId.get('330802')?.level).toBe('county');
+  });
+
+  it('links an office to the place it governs: its jurisdiction, or the town it is named after', () => {
+    const offices = new Map(batch.offices.map((o) => [o.id, o]));
+    expect(offices.get('柯城区委')).toMatchObject({ jurisdiction: '柯城区', placeId: '330802' });
+    expect(offices.get('石梁镇党委')).toMatchObject({ jurisdiction: '石梁镇', placeId: '330802100' });
+    expect(batch.holds.map((h) => [h.personId, h.title, h.officeId, h.asOf])).toEqual([
+      ['王小明@衢州市', '书记', '柯城区委', '2022-01-12'],
+      ['李强@衢州市', '书记', '石梁镇党委', '2022-01-12'],
+    ]);
+  });
+});
+
+describe('person identity scope', () => {
+  it('is national for the national leadership and provincial for provincial bodies', () => {
+    expect(personScope(['总书记'], [], home)).toBe('全国');
+    expect(personScope(['省经信厅厅长'], ['浙江省经济和信息化厅'], home)).toBe('浙江省');
+    expect(personScope(['区长'], ['柯城区人民政府'], home)).toBe('衢州市');
+  });
+
+  it('gives later bare mentions on the page the same scope', () => {
+    const national = toGraphBatch({
+      ...doc,
+      articles: [
+        {
+          ...doc.articles[1]!,
+          people: [{ name: '习近平', positions: ['总书记'], offices: [], official: true, evidence }],
+        },
+        {
+          ...doc.articles[0]!,
+          people: [{ name: '习近平', positions: [], offices: [], official: true, evidence }],
+        },
+      ],
+    });
+    expect(national.people.filter((p) => p.name === '习近平').map((p) => p.id)).toEqual(['习近平@全国']);
+  });
+
+  it('writes pinyin with surname readings', () => {
+    expect(namePinyin('章旭升')).toBe('zhang xu sheng');
+    expect(namePinyin('单明')).toBe('shan ming');
+  });
+});
+
+describe('splitBatch', () => {
+  it('keeps every chunk self-sufficient and loses nothing', () => {
+    const many: ExtractedDocument = {
+      ...doc,
+      articles: Array.from({ length: 7 }, (_, i) => ({ ...doc.articles[0]!, id: `page.txt#${i}` })),
+    };
+    const whole = toGraphBatch(many);
+    const chunks = splitBatch(whole, 3);
+    expect(chunks.map((c) => c.articles.length)).toEqual([3, 3, 1]);
+    expect(chunks[0]!.docs).toEqual(['page.txt']);
+    expect(chunks[1]!.docs).toEqual([]);
+    const seen = new Set<string>();
+    for (const chunk of chunks) {
+      for (const row of [...chunk.people, ...chunk.places, ...chunk.offices]) seen.add(row.id);
+      for (const row of chunk.attended) expect(seen.has(row.personId)).toBe(true);
+      for (const row of chunk.heldIn) expect(seen.has(row.placeId)).toBe(true);
+      for (const row of chunk.places) if (row.parentId) expect(seen.has(row.parentId)).toBe(true);
+    }
+    expect(chunks.flatMap((c) => c.attended)).toHaveLength(whole.attended.length);
+    expect(seen.size).toBe(whole.people.length + whole.places.length + whole.offices.length);
   });
 });
