@@ -26,6 +26,20 @@ export interface ExtractedPerson {
   /** True when the person holds a public office according to the text. */
   official: boolean;
   evidence: Evidence[];
+  /**
+   * One entry per position as written, in text order: the position (市委副书记), its bare title
+   * (副书记; acting heads keep 代: 代市长), and the qualified office (永康市委, 曲阜市人民政府,
+   * 山东省文化和旅游厅), null for roles without an office (县领导, 总书记). Evidence: the sentences
+   * where the position is written with the name. `positions`/`offices` are kept as before.
+   */
+  holds?: PositionHeld[];
+}
+
+export interface PositionHeld {
+  position: string;
+  title: string;
+  office: string | null;
+  evidence: Evidence[];
 }
 
 export interface ExtractedPlace {
@@ -33,7 +47,10 @@ export interface ExtractedPlace {
   level: PlaceLevel;
   /** Official division code from the gazetteer, or null when the gazetteer lacks the place. */
   code: string | null;
-  /** Code of the enclosing division, when known. */
+  /**
+   * Code of the enclosing division: filled whenever `code` is (null for provinces and for places
+   * without a code). Ancestors up to the province: gazetteer.ts `ancestorsOf(code)`.
+   */
   parentCode?: string | null;
   evidence: Evidence[];
 }
@@ -42,6 +59,7 @@ export interface Participation {
   name: string;
   /** The verb the text uses: 主持, 参加, 出席, 讲话, 强调, 调研, 视察, 陪同, 一行 ... */
   role: string;
+  /** The sentence stating this person's participation, with offsets; filled for every participant. */
   evidence?: Evidence[];
 }
 
