@@ -29,6 +29,18 @@ export function eventKind(text: string): string {
 const ROLE_VERBS = [
   '走访慰问',
   '看望慰问',
+  '督导检查',
+  '调研督导',
+  '检查指导',
+  '督查',
+  '暗访',
+  '巡查',
+  '指导',
+  '会见',
+  '汇报',
+  '通报',
+  '带队',
+  '率队',
   '主持',
   '参加',
   '出席',
@@ -88,7 +100,24 @@ const PRESENCE = new Set([
   '参观',
   '听取',
   '一行',
+  '督导检查',
+  '调研督导',
+  '检查指导',
+  '督查',
+  '暗访',
+  '巡查',
+  '指导',
+  '会见',
+  '汇报',
+  '通报',
+  '带队',
+  '率队',
 ]);
+/** Roles that say who led or came, not what they did: the activity verb later in the sentence wins. */
+const LEAD_ROLES = new Set(['一行', '带队', '率队']);
+/** Activity verbs looked for later in the sentence (深入青塘镇坎田村、社岗村,调研…). */
+const ACTIVITY_RE =
+  /(走访慰问|看望慰问|督导检查|调研督导|检查指导|调研|视察|考察|督导|督查|检查|暗访|巡查|走访|慰问|看望|察看|参观|指导)/;
 const ATTEND_AT_END = /(参加|出席|陪同|主持)(?:了)?(?:会议|活动|仪式|会|调研|视察|座谈)?[。;]?$/;
 const AT_EVENT_OPENER = /^(会上|仪式上|座谈会上|会议上|活动上|活动中|现场|启动仪式上|发布会上|签约仪式上),/;
 const PLACE_MARKERS = [
@@ -124,7 +153,7 @@ export interface EventDraft {
 }
 
 /** Role verb right after a mention (or after the enumeration it closes). */
-function roleAfter(text: string, end: number, sentenceEnd: number): string | null {
+function roleAfter(text: string, end: number, sentenceEnd: number, stop = sentenceEnd): string | null {
   let i = end;
   // skip the rest of an enumeration: 、柴志强、齐富军参加
   for (let k = 0; k < 6 && (text[i] === '、' || text[i] === '和'); k++) {
@@ -135,11 +164,27 @@ function roleAfter(text: string, end: number, sentenceEnd: number): string | nul
   }
   if (text[i] === '等') i++;
   const m = ROLE_RE.exec(text.slice(i, Math.min(sentenceEnd, i + 12)));
-  if (m) return m[1]!;
+  if (m) return LEAD_ROLES.has(m[1]!) ? (activityLater(text, i, stop) ?? m[1]!) : m[1]!;
   // 徐旭来我区走访慰问: the first role verb later in the same clause
   const clause = /^[^,;:。!?]{0,16}/.exec(text.slice(i, sentenceEnd))![0];
   const later = ROLE_ANY.exec(clause);
-  return later && !/^(?:[^,]*?)(?:的|时|后)/.test(clause.slice(0, later.index)) ? later[1]! : null;
+  if (later && !/^(?:[^,]*?)(?:的|时|后)/.test(clause.slice(0, later.index)))
+    return LEAD_ROLES.has(later[1]!) ? (activityLater(text, i, stop) ?? later[1]!) : later[1]!;
+  // 李春华深入青塘镇坎田村、社岗村,调研…: a movement verb, then the activity in the next clause
+  if (/^(?:一行)?(?:先后|随后|还|也|专程|实地)*(?:深入|来到|前往|走进|赴|到|来)/.test(text.slice(i, i + 8)))
+    return activityLater(text, i, stop);
+  return null;
+}
+
+/** The first activity verb in text[from, stop) that is the mention's own (not 的调研, 调研时). */
+function activityLater(text: string, from: number, stop: number): string | null {
+  const rest = text.slice(from, Math.min(stop, from + 40));
+  const m = ACTIVITY_RE.exec(rest);
+  if (!m) return null;
+  const before = rest.slice(0, m.index);
+  if (/[的。;:]|时$|后$/.test(before) || /^[^,]*,[^,]*,/.test(before)) return null;
+  const after = rest[m.index + m[0].length] ?? '';
+  return after === '的' || after === '组' || after === '员' ? null : m[1]!;
 }
 
 function markedPlace(text: string, h: PlaceHit, prev: PlaceHit | null, prevMarked: boolean): boolean {
@@ -162,6 +207,159 @@ function eventPlaces(text: string, hits: PlaceHit[], sentence: Span, out: PlaceH
   }
 }
 
+export interface EventParticipant {
+  mention: PersonMention;
+  role: string;
+  sentence: Span;
+}
+
+/** A further dated activity of the item (1月12日,…到B村走访) and the sentences it covers. */
+export interface FurtherBlock {
+  date: DateMention;
+  start: number;
+  end: number;
+}
+
+/** Titles (ending a comma-separated run of titled names) that may sit between two names. */
+function titledGap(gap: string, endsWithTitle: (s: string) => boolean): boolean {
+  if (gap === '、' || gap === ',') return true;
+  return /^[,、][\u4e00-\u9fff、]{1,30}$/.test(gap) && endsWithTitle(gap.slice(1));
+}
+
+/**
+ * Participants of one event among `people`: the anchor sentence's people (role from their verb,
+ * else 出席), people with an attendance verb (…参加/陪同), a presence verb after their name, or in
+ * a 会上/仪式上 sentence. A comma-separated run of titled names takes the role of the verb that
+ * ends it (副市长刘庆华,市应急管理局局长周涛陪同督导 → both 陪同).
+ */
+function collectParticipants(
+  text: string,
+  sents: Span[],
+  anchor: Span | null,
+  people: PersonMention[],
+  endsWithTitle: (s: string) => boolean,
+): Map<string, EventParticipant> {
+  const parts = new Map<string, EventParticipant>();
+  const add = (m: PersonMention, role: string, s: Span) => {
+    if (!parts.has(m.name)) parts.set(m.name, { mention: m, role, sentence: s });
+  };
+  const sorted = [...people].sort((a, b) => a.start - b.start);
+  const roles = new Map<PersonMention, string | null>();
+  for (let k = sorted.length - 1; k >= 0; k--) {
+    const m = sorted[k]!;
+    const s = sentenceAt(sents, m.start);
+    if (!s) continue;
+    const next = sorted[k + 1];
+    const nextInSentence = next && next.start < s.end ? next : null;
+    let role = roleAfter(text, m.end, s.end, nextInSentence ? nextInSentence.start : s.end);
+    if (!role && nextInSentence && titledGap(text.slice(m.end, nextInSentence.start), endsWithTitle))
+      role = roles.get(nextInSentence) ?? null;
+    roles.set(m, role);
+  }
+  for (const m of sorted) {
+    const s = sentenceAt(sents, m.start);
+    if (!s || isReferenced(text, m)) continue;
+    const sentence = text.slice(s.start, s.end);
+    const role = roles.get(m) ?? null;
+    const attendVerb = ATTEND_AT_END.exec(sentence);
+    if (anchor && s === anchor) add(m, role ?? '出席', s);
+    else if (attendVerb) add(m, role ?? attendVerb[1]!, s);
+    else if (role && PRESENCE.has(role)) add(m, role, s);
+    else if (AT_EVENT_OPENER.test(sentence)) add(m, role ?? '出席', s);
+  }
+  return parts;
+}
+
+/** Places marked as visited (来到X镇, 在X村) in the anchor sentence and in sentences naming a participant. */
+function placesOf(
+  text: string,
+  places: PlaceHit[],
+  sents: Span[],
+  anchor: Span | null,
+  parts: Map<string, EventParticipant>,
+  people: PersonMention[],
+): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  if (anchor) {
+    eventPlaces(text, places, anchor, out);
+    // 9月8日,管前镇举办农民丰收节: the place that holds the event is where it happens
+    for (const h of places) {
+      if (h.start < anchor.start || h.end > anchor.end || out.includes(h)) continue;
+      if (
+        /[,:]$/.test(text.slice(Math.max(anchor.start, h.start - 1), h.start)) &&
+        HOSTS.test(text.slice(h.end, h.end + 3))
+      )
+        out.push(h);
+    }
+  }
+  const seen = new Set<Span>();
+  for (const m of people) {
+    if (!parts.has(m.name)) continue;
+    const s = sentenceAt(sents, m.start);
+    if (s && !seen.has(s)) {
+      seen.add(s);
+      eventPlaces(text, places, s, out);
+      // 他先后来到佛子岭镇长岭村…: the next sentence, when a pronoun is its subject, is the same person's
+      const k = sents.indexOf(s);
+      const next = sents[k + 1];
+      if (next && !seen.has(next) && PRONOUN_SUBJECT.test(text.slice(next.start, next.start + 8))) {
+        seen.add(next);
+        eventPlaces(text, places, next, out);
+      }
+    }
+  }
+  return out;
+}
+
+const HOSTS = /^(?:举办|举行|召开|开展|启动)/;
+const PRONOUN_SUBJECT =
+  /^(?:随后|接着|之后|其间|当天)?[,]?(?:他|她)(?:们)?(?:一行)?(?:先后|随后|还|又|也|首先|专程|实地)*(?:来到|前往|深入|走进|到|赴|在)/;
+
+const NOT_EVENT_DATE = /^(?:[\u4e00-\u9fff]{0,4})?(?:以来|至今|起|前|以前|之前|截止|为止|至|到|—|-|~)/;
+
+/**
+ * Later dated activities of an item: a sentence that opens with a day date other than the main
+ * one (1月12日,… / 随后1月12日上午,…) and reports someone's visit or activity. Each block runs to
+ * the next such sentence or the end of the item.
+ */
+export function furtherBlocks(
+  text: string,
+  sents: Span[],
+  dates: DateMention[],
+  main: DateMention | null,
+  lead: Span | null,
+  people: PersonMention[],
+  itemEnd: number,
+): FurtherBlock[] {
+  if (!main || !lead) return [];
+  const starts: { date: DateMention; sentence: Span }[] = [];
+  const seenDays = new Set([`${main.month}-${main.day}`]);
+  for (const d of dates) {
+    if (d.start < lead.end) continue;
+    if (d.year !== null && main.year !== null && d.year !== main.year) continue;
+    const s = sentenceAt(sents, d.start);
+    if (!s || d.start - s.start > 4 || starts.some((x) => x.sentence === s)) continue;
+    if (NOT_EVENT_DATE.test(text.slice(d.end, d.end + 6))) continue;
+    const day = `${d.month}-${d.day}`;
+    if (seenDays.has(day)) continue;
+    const sentence = text.slice(d.end, s.end);
+    const someone =
+      people.some((m) => m.start >= d.end && m.start < s.end) || /^[,\s]*(?:他|她|其|我们)/.test(sentence);
+    if (
+      !someone ||
+      (!ACTIVITY_RE.test(sentence) && !/(来到|前往|深入|走进|赴|参加|出席|主持)/.test(sentence))
+    )
+      continue;
+    seenDays.add(day);
+    starts.push({ date: d, sentence: s });
+  }
+  return starts.map((x, k) => ({
+    date: x.date,
+    start: x.sentence.start,
+    end: starts[k + 1]?.sentence.start ?? itemEnd,
+  }));
+}
+
 export function buildMainEvent(
   text: string,
   headline: string,
@@ -170,26 +368,13 @@ export function buildMainEvent(
   dates: DateMention[],
   people: PersonMention[],
   places: PlaceHit[],
+  endsWithTitle: (s: string) => boolean = () => false,
 ): EventDraft {
   const leadLimit = leadParas[leadParas.length - 1]?.end ?? 0;
   const date = dates.find((d) => d.start < leadLimit) ?? null;
   const lead = (date ? sentenceAt(sents, date.start) : sents[0]) ?? null;
   const kind = eventKind(headline + (lead ? text.slice(lead.start, lead.end) : ''));
-  const parts = new Map<string, { mention: PersonMention; role: string; sentence: Span }>();
-  const add = (m: PersonMention, role: string, s: Span) => {
-    if (!parts.has(m.name)) parts.set(m.name, { mention: m, role, sentence: s });
-  };
-  for (const m of people) {
-    const s = sentenceAt(sents, m.start);
-    if (!s || isReferenced(text, m)) continue;
-    const sentence = text.slice(s.start, s.end);
-    const role = roleAfter(text, m.end, s.end);
-    const attendVerb = ATTEND_AT_END.exec(sentence);
-    if (lead && s === lead) add(m, role ?? '出席', s);
-    else if (attendVerb) add(m, role ?? attendVerb[1]!, s);
-    else if (role && PRESENCE.has(role)) add(m, role, s);
-    else if (AT_EVENT_OPENER.test(sentence)) add(m, role ?? '出席', s);
-  }
+  const parts = collectParticipants(text, sents, lead, people, endsWithTitle);
   // an on-the-spot story that names nobody in its lead: the people quoted were there
   if (date && !parts.size) {
     for (const m of people) {
@@ -197,24 +382,49 @@ export function buildMainEvent(
       if (!s || isReferenced(text, m)) continue;
       const after = text.slice(m.end, m.end + 6);
       const said = /^(?:[\u4e00-\u9fff]{0,3}?)(说|表示|道|介绍)/.exec(after);
-      if (said) add(m, after.startsWith('点赞') ? '点赞' : said[1]!, s);
+      if (said && !parts.has(m.name))
+        parts.set(m.name, { mention: m, role: after.startsWith('点赞') ? '点赞' : said[1]!, sentence: s });
     }
   }
-  const evPlaces: PlaceHit[] = [];
-  if (lead) eventPlaces(text, places, lead, evPlaces);
-  const partSentences = new Set<Span>();
-  for (const m of people) {
-    if (!parts.has(m.name)) continue;
-    const s = sentenceAt(sents, m.start);
-    if (s) partSentences.add(s);
-  }
-  for (const s of partSentences) eventPlaces(text, places, s, evPlaces);
   return {
     title: headline || (lead ? text.slice(lead.start, lead.end).slice(0, 60) : ''),
     kind,
     date,
     lead,
-    places: evPlaces,
+    places: placesOf(text, places, sents, lead, parts, people),
+    participants: [...parts.values()],
+  };
+}
+
+/** The event of a further dated block: its opening sentence is the anchor. */
+export function buildFurtherEvent(
+  text: string,
+  sents: Span[],
+  block: FurtherBlock,
+  people: PersonMention[],
+  places: PlaceHit[],
+  fallback: PersonMention | null,
+  endsWithTitle: (s: string) => boolean = () => false,
+): EventDraft {
+  const anchor = sentenceAt(sents, block.date.start);
+  const inBlock = people.filter((m) => m.start >= block.start && m.start < block.end);
+  const parts = collectParticipants(text, sents, anchor, inBlock, endsWithTitle);
+  // 1月12日,他又到B村走访: the pronoun stands for the item's main person
+  if (!parts.size && fallback && anchor) {
+    const sentence = text.slice(block.date.end, anchor.end);
+    const verb = ACTIVITY_RE.exec(sentence);
+    parts.set(fallback.name, { mention: fallback, role: verb ? verb[1]! : '出席', sentence: anchor });
+  }
+  const anchorText = anchor ? text.slice(anchor.start, anchor.end) : '';
+  return {
+    title: anchorText
+      .slice(block.date.end - (anchor?.start ?? 0))
+      .replace(/^[\s,]+/, '')
+      .slice(0, 60),
+    kind: eventKind(anchorText),
+    date: block.date,
+    lead: anchor,
+    places: placesOf(text, places, sents, anchor, parts, inBlock),
     participants: [...parts.values()],
   };
 }

@@ -376,3 +376,33 @@ export function getGazetteer(): Gazetteer {
   }
   return instance;
 }
+
+/**
+ * Enclosing divisions of a code, nearest parent first, up to the province (not the place itself):
+ * ancestorsOf('330802101232') → 航埠镇, 柯城区, 衢州市, 浙江省. Uses the loaded index; a village
+ * whose county is not indexed yet is placed by its code (12 → 9 → 6 → 4 → 2 digits).
+ * Municipalities' districts have the province as parent. Unknown codes give [].
+ */
+export function ancestorsOf(code: string): { code: string; name: string; level: PlaceLevel }[] {
+  const gaz = getGazetteer();
+  const out: { code: string; name: string; level: PlaceLevel }[] = [];
+  let d = gaz.byCode.get(code);
+  let parent: string | null | undefined = d ? d.parentCode : undefined;
+  if (!d) {
+    // not indexed (a village of a county never loaded): find the nearest indexed prefix
+    for (const n of [9, 6, 4, 2]) {
+      if (n >= code.length) continue;
+      if (gaz.byCode.has(code.slice(0, n))) {
+        parent = code.slice(0, n);
+        break;
+      }
+    }
+  }
+  for (let guard = 0; parent && guard < 6; guard++) {
+    d = gaz.byCode.get(parent);
+    if (!d) break;
+    out.push({ code: d.code, name: d.name, level: d.level });
+    parent = d.parentCode;
+  }
+  return out;
+}

@@ -3,14 +3,22 @@
 import path from 'node:path';
 import { findDates, formatDate, yearFromText } from './dates.ts';
 import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
-import { buildMainEvent } from './events.ts';
+import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
 import { addEnding, getGazetteer, type Division, type Gazetteer } from './gazetteer.ts';
 import { divisionFromPaper, homeFromDivision, inferHome } from './home.ts';
 import { isOfficialPosition } from './lexicon/titles.ts';
 import { buildView, type TextView } from './normalise.ts';
-import { officesOf } from './offices.ts';
-import { findKnown, findPeople, type PersonMention } from './people.ts';
-import { homeCodes, resolvePlaces, scanPlaces, type HomeCodes, type PlaceHit } from './places.ts';
+import { officeOfEach, splitTitle } from './offices.ts';
+import { endsWithTitle, findKnown, findPeople, type PersonMention } from './people.ts';
+import {
+  dropInstitutionPrefixes,
+  homeCodes,
+  resolvePlaces,
+  scanPlaces,
+  settleFarPlaces,
+  type HomeCodes,
+  type PlaceHit,
+} from './places.ts';
 import { segmentPage, type Segment, type Span } from './segment.ts';
 import type {
   ExtractedArticle,
@@ -51,7 +59,10 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
   const notInName = (h: PlaceHit) => !personMask[h.start] && !personMask[h.end - 1] && !mask[h.start];
 
   // home jurisdiction: metadata, masthead, or the county the page mentions most
-  const prelim = scanPlaces(t, 0, t.length, { gaz, villages: NO_VILLAGES }).filter(notInName);
+  const prelim = dropInstitutionPrefixes(
+    t,
+    scanPlaces(t, 0, t.length, { gaz, villages: NO_VILLAGES }).filter(notInName),
+  );
   let home: Home = meta.home && Object.keys(meta.home).length ? { ...meta.home } : {};
   if (!home.county && !home.city && !home.province) {
     const sponsor = /中共([\u4e00-\u9fff]{2,10}?)委主办/.exec(t.slice(0, 600));
@@ -70,14 +81,16 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
       (villages.has(`${s}村`) || villages.has(`${s}社区`)) &&
       !(gaz.short.get(s) ?? []).some((d) => [codes.county, codes.city, codes.province].includes(d.code)),
   };
-  const hits = scanPlaces(t, 0, t.length, {
+  const scanned = scanPlaces(t, 0, t.length, {
     gaz,
     villages,
     villageEndings,
     localStems: localStem as unknown as Set<string>,
     homeCounty: codes.county,
   }).filter((h) => notInName(h) && keepShort(h, codes, t));
-  resolvePlaces(hits, codes);
+  const kept = dropInstitutionPrefixes(t, scanned);
+  resolvePlaces(kept, codes);
+  const hits = settleFarPlaces(kept, codes);
 
   const year = yearOf(meta.date) ?? yearFromText(t, layout.mastheadDate);
   const known = new Set<string>();
@@ -207,7 +220,7 @@ function buildArticle(
   for (const m of mentions) {
     let p = people.get(m.name);
     if (!p) {
-      p = { name: m.name, positions: [], offices: [], official: false, evidence: [] };
+      p = { name: m.name, positions: [], offices: [], official: false, evidence: [], holds: [] };
       people.set(m.name, p);
     }
     for (const pos of m.positions) if (!p.positions.includes(pos)) p.positions.push(pos);
@@ -215,9 +228,25 @@ function buildArticle(
       const e = ev(m.start);
       if (!p.evidence.some((x) => x.start === e.start)) p.evidence.push(e);
     }
+    // one entry per position as written; a list (市委副书记、代市长) is qualified together
+    const offices = m.positions.length ? officeOfEach(m.positions, home) : [];
+    m.positions.forEach((position, k) => {
+      const e = ev(m.start);
+      const held = p.holds!.find((h) => h.position === position);
+      if (held) {
+        if (!held.evidence.some((x) => x.start === e.start)) held.evidence.push(e);
+        return;
+      }
+      p.holds!.push({
+        position,
+        title: splitTitle(position).title,
+        office: offices[k] ?? null,
+        evidence: [e],
+      });
+    });
   }
   for (const p of people.values()) {
-    p.offices = officesOf(p.positions, home);
+    p.offices = [...new Set(p.holds!.map((h) => h.office).filter((o): o is string => !!o))];
     p.official = p.positions.some(isOfficialPosition);
   }
 
@@ -238,23 +267,35 @@ function buildArticle(
   }
 
   const dates = findDates(t, bodyFrom, seg.end);
-  const draft = buildMainEvent(t, seg.headline, sents, seg.paragraphs.slice(0, 2), dates, mentions, hits);
+  const leadParas = seg.paragraphs.slice(0, 2);
+  const leadLimit = leadParas[leadParas.length - 1]?.end ?? 0;
+  const mainDate = dates.find((d) => d.start < leadLimit) ?? null;
+  const mainLead = mainDate ? sentenceAt(sents, mainDate.start) : null;
+  // further dated activities (1月12日,…到B村走访) are events of their own, after the main one
+  const blocks = furtherBlocks(t, sents, dates, mainDate, mainLead, mentions, seg.end);
+  const inBlock = (i: number) => blocks.some((b) => i >= b.start && i < b.end);
+  const mainMentions = blocks.length ? mentions.filter((m) => !inBlock(m.start)) : mentions;
+  const draft = buildMainEvent(t, seg.headline, sents, leadParas, dates, mainMentions, hits, endsWithTitle);
   const events: ExtractedEvent[] = [];
-  if (draft.date || draft.participants.length || draft.places.length) {
-    const evidence = draft.lead ? [evidenceOf(view, draft.lead)] : [];
-    events.push({
-      title: draft.title,
-      kind: draft.kind,
-      date: draft.date ? formatDate(draft.date.year ?? year, draft.date.month, draft.date.day) : null,
-      partOfDay: draft.date?.partOfDay ?? null,
-      places: [...new Set(draft.places.map(placeName))],
-      participants: draft.participants.map((p) => ({
-        name: p.mention.name,
-        role: p.role,
-        evidence: [evidenceOf(view, p.sentence)],
-      })),
-      evidence,
-    });
+  const toEvent = (d: EventDraft, title: string): ExtractedEvent => ({
+    title,
+    kind: d.kind,
+    date: d.date ? formatDate(d.date.year ?? year, d.date.month, d.date.day) : null,
+    partOfDay: d.date?.partOfDay ?? null,
+    places: [...new Set(d.places.map(placeName))],
+    participants: d.participants.map((p) => ({
+      name: p.mention.name,
+      role: p.role,
+      evidence: [evidenceOf(view, p.sentence)],
+    })),
+    evidence: d.lead ? [evidenceOf(view, d.lead)] : [],
+  });
+  if (draft.date || draft.participants.length || draft.places.length)
+    events.push(toEvent(draft, draft.title));
+  const mainPerson = draft.participants[0]?.mention ?? null;
+  for (const b of blocks) {
+    const further = buildFurtherEvent(t, sents, b, mentions, hits, mainPerson, endsWithTitle);
+    if (further.participants.length) events.push(toEvent(further, further.title || draft.title));
   }
 
   const [start, end] = [view.map[seg.start] ?? 0, (view.map[Math.max(seg.start, seg.end - 1)] ?? 0) + 1];

@@ -33,8 +33,14 @@ function isCjk(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
-/** Full-width ASCII forms (，（）１２) → half-width; ideographic space → space. Same length. */
+/**
+ * Full-width ASCII forms (，（）１２) → half-width; ideographic space → space; the middle-dot
+ * variants of names (• ・ ‧ ∙) → ·. Same length.
+ */
 export function halfWidth(c: number): number {
+  // middle dots of transliterated names (艾尔肯•吐尼亚孜, 买买提・艾力) → U+00B7
+  if (c === 0x2022 || c === 0x30fb || c === 0x2027 || c === 0x2219 || c === 0xff65 || c === 0x25cf)
+    return 0xb7;
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   if (c === 0x3000 || c === 0xa0) return 0x20;
   return c;

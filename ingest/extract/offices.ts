@@ -94,8 +94,8 @@ const TITLES_BY_LENGTH = [...TITLE_HEADS].sort((a, b) => b.length - a.length);
 
 /** Organisation implied by a bare title (区长 → 区人民政府). */
 const IMPLIED_ORG: [RegExp, string][] = [
-  [/^(常务)?副?(省|市|县|区|州|镇|乡)长$/, '$2人民政府'],
-  [/^副?旗长$/, '旗人民政府'],
+  [/^(?:常务)?副?代?(省|市|县|区|州|镇|乡)长$/, '$1人民政府'],
+  [/^副?代?旗长$/, '旗人民政府'],
 ];
 
 /** Jurisdiction names for the one-character prefixes 省/市/县/区 in this paper. */
@@ -111,7 +111,8 @@ export function jurisdictions(home: Home): Record<string, string | undefined> {
   };
 }
 
-function splitTitle(position: string): { org: string; title: string } {
+/** A position split into its organisation as written (省文化和旅游厅) and its bare title (副厅长). */
+export function splitTitle(position: string): { org: string; title: string } {
   for (const t of TITLES_BY_LENGTH)
     if (position.endsWith(t)) return { org: position.slice(0, -t.length), title: t };
   return { org: '', title: position };
@@ -122,8 +123,13 @@ function splitTitle(position: string): { org: string; title: string } {
  * inherits the previous one's (省经信厅党组书记、厅长 → both 省经信厅).
  */
 export function officesOf(positions: string[], home: Home): string[] {
+  return [...new Set(officeOfEach(positions, home).filter((o): o is string => !!o))];
+}
+
+/** The qualified office of each position (aligned with `positions`; null for 县领导, 总书记 ...). */
+export function officeOfEach(positions: string[], home: Home): (string | null)[] {
   const j = jurisdictions(home);
-  const out: string[] = [];
+  const out: (string | null)[] = [];
   let prevOrg = '';
   for (const p of positions) {
     const split = splitTitle(p);
@@ -132,12 +138,18 @@ export function officesOf(positions: string[], home: Home): string[] {
       .replace(/^(原|前|时任)/, '')
       .replace(/(原|前)$/, '')
       .replace(/(党组)?(成员)?$/, '');
-    if (ROLE_ONLY.has(title)) continue;
+    if (ROLE_ONLY.has(title)) {
+      out.push(null);
+      continue;
+    }
     if (!org) {
       const implied = IMPLIED_ORG.find(([re]) => re.test(title));
       if (implied) org = title.replace(implied[0], implied[1]);
       else if (prevOrg) org = prevOrg;
-      else continue;
+      else {
+        out.push(null);
+        continue;
+      }
     } else if (
       !/^[省市县区州旗镇乡村]/.test(org) &&
       prevOrg &&
@@ -150,7 +162,7 @@ export function officesOf(positions: string[], home: Home): string[] {
     prevOrg = org;
     out.push(qualify(org, j));
   }
-  return [...new Set(out)];
+  return out;
 }
 
 function hasPlacePrefix(org: string): boolean {

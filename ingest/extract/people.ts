@@ -72,8 +72,51 @@ export function validName(s: string): boolean {
   return true;
 }
 
+/**
+ * A transliterated name of an ethnic-minority person written with a middle dot (艾尔肯·吐尼亚孜,
+ * 阿不都热合曼·买买提·艾则孜): parts of 1–7 characters; the last part ends where a follower word
+ * (主持, 参加, punctuation ...) begins. No surname check: such names have no Han surname.
+ * The name is kept as written, dots normalised to U+00B7.
+ */
+/** Function words never inside a transliterated name part (艾力等, 艾力在). */
+const DOTTED_STOP = new Set('等和与及在的说于赴到是对向为把被将从率'.split(''));
+
+function dottedNameAt(text: string, i: number, limit: number): { name: string; end: number } | null {
+  let j = i;
+  let parts = 0;
+  for (;;) {
+    let k = j;
+    while (k < limit && k - j < 7 && isCjkCode(text.charCodeAt(k))) k++;
+    if (k === j) return null;
+    if (text[k] === '·' && parts < 3) {
+      parts++;
+      j = k + 1;
+      continue;
+    }
+    if (!parts) return null;
+    // the last part (2–4 characters, no function word): up to punctuation, else the longest run
+    // that a follower word closes (买买提到兰干镇 → 买买提, not 买买 + 提到)
+    let limitEnd = Math.min(k, j + 4);
+    for (let e = j; e < limitEnd; e++)
+      if (DOTTED_STOP.has(text[e]!)) {
+        limitEnd = e;
+        break;
+      }
+    if (limitEnd - j >= 2 && limitEnd === k && !isCjkCode(text.charCodeAt(k)))
+      return { name: text.slice(i, k), end: k };
+    for (let e = limitEnd; e >= j + 2; e--)
+      if (followerAt(text, e) > 0) return { name: text.slice(i, e), end: e };
+    return null;
+  }
+}
+
 /** A name starting at i, chosen by what follows it; null when nothing fits. */
 export function nameAt(text: string, i: number, limit = text.length): { name: string; end: number } | null {
+  const dot = text.indexOf('·', i + 1);
+  if (dot > i && dot - i <= 7) {
+    const dotted = dottedNameAt(text, i, limit);
+    if (dotted) return dotted;
+  }
   const sl = surnameLength(text.slice(i, i + 3));
   if (!sl) return null;
   const ok = (len: number): number => {
@@ -104,9 +147,11 @@ function positionBefore(text: string, end: number, floor: number): { text: strin
   // the title word itself is never cut (所长, 主任); stops apply to the organisation before it
   const head = HEADS_BY_LENGTH.find((h) => text.startsWith(h, end - h.length));
   let s = head ? Math.max(floor, end - head.length) : end;
+  const titleStart = s;
   while (s > floor && end - s < MAX_POSITION) {
     const ch = text[s - 1]!;
-    if (!isCjkCode(ch.charCodeAt(0)) || POSITION_STOP.has(ch)) break;
+    if (!isCjkCode(ch.charCodeAt(0))) break;
+    if (POSITION_STOP.has(ch) && !(CONJ_IN_ORG.has(ch) && conjInOrg(text, s, titleStart, floor))) break;
     s--;
   }
   // drop a leading sentence adverb glued to the position (随后副市长 → 副市长)
@@ -122,7 +167,39 @@ function positionBefore(text: string, end: number, floor: number): { text: strin
   return t ? { text: t, start: s } : null;
 }
 
-function endsWithTitle(p: string): boolean {
+const CONJ_IN_ORG = new Set('和与及'.split(''));
+/** Characters an organisation name ends with (厅, 局, 委 ...), before its title. */
+const ORG_END = /(?:厅|局|委|部|办|室|院|所|会|社|处|中心|站|队)$/;
+
+/**
+ * Whether the conjunction at text[at-1] belongs to an organisation name (省文化和旅游厅,
+ * 住房和城乡建设局, 人力资源和社会保障局) rather than joining two positions or people: the part after
+ * it ends in an organisation word and starts no new jurisdiction (市委和市政府领导), and the part
+ * before it is a short stem that is neither a title (县长和副县长) nor a name (张三和市局局长李四).
+ */
+function conjInOrg(text: string, at: number, titleStart: number, floor: number): boolean {
+  const after = text.slice(at, titleStart);
+  if (after.length < 2 || !ORG_END.test(after) || /^[省市县区州旗镇乡村]|^中共/.test(after)) return false;
+  let b = at - 1;
+  while (b > floor && at - 1 - b < 8) {
+    const ch = text[b - 1]!;
+    if (!isCjkCode(ch.charCodeAt(0)) || POSITION_STOP.has(ch)) break;
+    b--;
+  }
+  const before = text.slice(b, at - 1);
+  if (before.length < 2 || at - 1 - b >= 8) return false;
+  if (
+    endsWithTitle(before) ||
+    validName(before) ||
+    validName(before.slice(-2)) ||
+    validName(before.slice(-3))
+  )
+    return before.length >= 3 && /^[省市县区州旗]/.test(before) && !endsWithTitle(before);
+  return true;
+}
+
+/** Whether a phrase ends with a title word (市委副书记, 局长). */
+export function endsWithTitle(p: string): boolean {
   return TITLE_HEADS.some((t) => p.endsWith(t));
 }
 
@@ -274,10 +351,12 @@ export function isReferenced(text: string, m: PersonMention): boolean {
   if (m.positions.some((p) => REFERENCE_TITLES.has(p) || p.endsWith('总书记'))) return true;
   const after = text.slice(m.end, m.end + 24);
   const clause = after.split(/[,。;!?]/)[0] ?? '';
-  if (
-    /^(?:总书记|同志|书记|主席)?(?:的)?(?:重要)?(?:讲话|指示|批示|论述|嘱托|精神|回信|贺信|思想)/.test(clause)
-  )
-    return true;
+  const work =
+    /^(?:总书记|同志|书记|主席)?(?:的)?(?:重要)?(?:讲话|指示|批示|论述|嘱托|精神|回信|贺信|思想)/.exec(
+      clause,
+    );
+  // 周涛讲话。 is someone speaking at the event; 习近平讲话精神 / 的重要讲话 are studied texts
+  if (work && !(work[0] === '讲话' && !/^讲话(?:精神|要求|指示)/.test(clause))) return true;
   if (
     /^(?:总书记|同志|书记)?(?:[^,。]{0,3})?在.{1,20}时/.test(clause) &&
     /时(?:强调|指出|说|表示)/.test(after)

@@ -50,6 +50,13 @@ const GENERIC_NAMES = new Set([
   '都市',
 ]);
 
+/**
+ * Gazetteer units that are parks and zones, not settlements (工业园区, 经济开发区, 高新区 ...): the
+ * gazetteer lists some as town-level units, but in news they are projects and sites, never places.
+ */
+const ZONE_NAME =
+  /(?:园区|开发区|工业区|工业园|产业园|科技园|示范区|试验区|实验区|度假区|风景区|景区|旅游区|保税区|合作区|集聚区|高新区|管理区|管委会)$/;
+
 /** Stems that make a level word generic (美丽乡村, 示范村, 争先社区), never a guessed place. */
 const GENERIC_STEMS = new Set([
   '美丽',
@@ -226,7 +233,7 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
     for (let len = Math.min(MAX_NAME, end - from); lengths && len >= 2; len--) {
       if (!(lengths & (1 << len))) continue;
       const name = text.slice(end - len, end);
-      if (GENERIC_NAMES.has(name)) continue;
+      if (GENERIC_NAMES.has(name) || ZONE_NAME.test(name)) continue;
       const v = villages.get(name);
       const f = gaz.full.get(name);
       if (!v && !f) continue;
@@ -402,5 +409,105 @@ export function homeCodes(home: Home, gaz: Gazetteer): HomeCodes {
     find(home.city, 'city', out.province) ??
     (out.province && ['11', '12', '31', '50'].includes(out.province) ? out.province : undefined);
   out.county = find(home.county, 'county', out.city ?? out.province);
+  return out;
+}
+
+/** Name endings of companies and institutions: a place name that starts one is not a mention. */
+const INSTITUTION_END =
+  /(?:有限责任公司|股份有限公司|有限公司|公司|集团|医院|卫生院|中医院|学校|中学(?!生)|小学(?!生)|幼儿园|大学(?!生)|学院|职校|银行|农商行|信用社|景区|酒店|宾馆|饭店|合作社|工厂|超市|商场|商城|协会|商会|研究院|研究所|实验室|博物馆|纪念馆|图书馆|体育馆|公园|广场|小区|花园|大厦|车站|火车站|高铁站|机场|码头)/;
+/** 中心 of a jurisdiction's own bodies (融媒体中心, 政务服务中心): offices of the place, kept. */
+const OWN_CENTRE =
+  /(?:融媒体|媒体|政务服务|便民服务|党群服务|综治|社会治理|新时代文明实践|文明实践|行政服务|疾病预防控制|应急指挥|公共资源交易|综合指挥|网格化管理|矛盾纠纷调处|退役军人服务|就业服务|人才服务)中心$/;
+/** Words that cannot sit inside an organisation name: they start a new clause (在X镇新建…中心). */
+const NOT_IN_ORG =
+  /[的了在到赴是对把将为等并也都就还又从向和与及让使]|新建|建设|建成|开展|召开|举行|举办|成立|调研|考察|参观|走访|来到|前往|深入|查看|察看|了解|推进|打造|投资|引进|签约|入驻|落户|实施|组织|开设|设立|启动|完成|推动|加快|提升|服务于/;
+
+/**
+ * Drops place mentions that only start the name of a company or institution (江西绿源食品有限公司,
+ * 曲阜市三孔景区管理服务中心, 宁都县人民医院): the place is a brand or registration prefix there, and
+ * the organisation is neither a place nor, in this engine, an office. Government and party bodies
+ * of a jurisdiction (柯城区人民政府, 永康市委, 永康市融媒体中心, 狮岭村村委会) stay place mentions:
+ * the body is the jurisdiction acting, and its holders' offices point at it (see holds).
+ * Places chained before the dropped one (宁都县青塘镇卫生院) go with it.
+ */
+export function dropInstitutionPrefixes(text: string, hits: PlaceHit[]): PlaceHit[] {
+  const drop = new Set<PlaceHit>();
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    const next = hits[k + 1];
+    // only the last place of a chain (宁都县青塘镇) starts the organisation's own words
+    if (next && next.start === h.end) continue;
+    const found = institutionEnd(text, h.end);
+    if (!found) continue;
+    const end = found.end;
+    // a town or village before a facility locates it (坎田村文化广场, 青塘镇卫生院); before a
+    // registered company (某某镇某某有限公司) it is a label like any other
+    if ((h.level === 'town' || h.level === 'village' || h.level === 'community') && !found.company) continue;
+    drop.add(h);
+    for (let j = k - 1; j >= 0 && hits[j]!.end === hits[j + 1]!.start; j--) drop.add(hits[j]!);
+    for (let j = k + 1; j < hits.length && hits[j]!.start < end; j++) drop.add(hits[j]!);
+  }
+  return drop.size ? hits.filter((h) => !drop.has(h)) : hits;
+}
+
+const COMPANY_END = /(?:公司|集团|银行|农商行|信用社)$/;
+
+/** End of an institution name whose own words start at `from` (company: a registered firm), or null. */
+function institutionEnd(text: string, from: number): { end: number; company: boolean } | null {
+  let e = from;
+  while (e < text.length && e - from < 16 && isCjk(text[e])) e++;
+  const run = text.slice(from, e);
+  if (!run) return null;
+  const m = INSTITUTION_END.exec(run);
+  const best = m && !NOT_IN_ORG.test(run.slice(0, m.index)) ? from + m.index + m[0].length : -1;
+  if (best >= 0) return { end: best, company: COMPANY_END.test(text.slice(from, best)) };
+  // 中心: an institution unless it is one of the jurisdiction's own bodies
+  const c = /^(.{1,12}?)中心/.exec(run);
+  if (c && !NOT_IN_ORG.test(c[1]!) && !OWN_CENTRE.test(c[0]))
+    return { end: from + c[0].length, company: false };
+  return null;
+}
+
+/** A town name found in this many provinces is a generic word (城关镇, 太平镇, 新市镇). */
+const GENERIC_SPREAD = 3;
+
+/**
+ * Towns resolved outside the home province with nothing on the page to support them: a
+ * candidate whose county, city or province the page also names is taken; else a name spread over
+ * several provinces is a generic word here (dropped), and a rarer one (周庄镇, 天荒坪镇) stays a
+ * place but keeps no code rather than a guess from the other end of the country.
+ */
+export function settleFarPlaces(hits: PlaceHit[], home: HomeCodes): PlaceHit[] {
+  const province = home.province;
+  if (!province) return hits;
+  const named = new Set<string>();
+  for (const h of hits) {
+    const d = h.division;
+    if (d && (d.level === 'province' || d.level === 'city' || d.level === 'county')) named.add(d.code);
+  }
+  const out: PlaceHit[] = [];
+  let prev: PlaceHit | null = null;
+  for (const h of hits) {
+    const d = h.division;
+    const far = d && d.level === 'town' && h.kind === 'full' && !d.code.startsWith(province);
+    const chained = !!(
+      prev &&
+      prev.end === h.start &&
+      prev.division &&
+      d &&
+      d.code.startsWith(prev.division.code)
+    );
+    if (far && !chained) {
+      const towns = h.candidates.filter((c) => c.level === 'town');
+      const backed = towns.find((c) => [6, 4, 2].some((n) => named.has(c.code.slice(0, n))));
+      if (backed) h.division = backed;
+      else if (new Set(towns.map((c) => c.code.slice(0, 2))).size >= GENERIC_SPREAD) {
+        prev = h;
+        continue;
+      } else h.division = null;
+    }
+    out.push(h);
+    prev = h;
+  }
   return out;
 }

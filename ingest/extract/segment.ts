@@ -55,6 +55,9 @@ export function bylineNames(fragment: string): string[] {
     tok = tok.replace(/摄$/, '');
     if (tok.length >= 2 && tok.length <= 4 && /^[\u4e00-\u9fff·]+$/.test(tok) && surnameLength(tok) > 0)
       names.push(tok);
+    // transliterated names with a middle dot (阿依古丽·吐尔逊) have no Han surname
+    else if (/^[\u4e00-\u9fff]{1,7}(?:[·•・][\u4e00-\u9fff]{1,7}){1,3}$/.test(tok))
+      names.push(tok.replace(/[•・]/g, '·'));
   }
   return names;
 }

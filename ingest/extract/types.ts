@@ -85,6 +85,10 @@ export interface ExtractedArticle {
   reporters: string[];
   people: ExtractedPerson[];
   places: ExtractedPlace[];
+  /**
+   * The item's main event first (date of the lead), then one event per further dated activity
+   * the item reports (1月12日,…到B村走访), each with its own date, places and participants.
+   */
   events: ExtractedEvent[];
 }
 
