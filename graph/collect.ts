@@ -14,24 +14,9 @@ import {
 } from 'neo4j-driver';
 import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
+import type { GraphEdge, GraphNode, GraphPayload } from './payload.ts';
 
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
-
-export interface GraphPayload {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { GraphEdge, GraphNode, GraphPayload };
 
 /** Plain JSON for a property value: temporal and spatial types become strings. */
 export function plainValue(value: unknown): unknown {

@@ -8,7 +8,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import { describeError, isAuthError, isUnavailable } from '../../db/driver.ts';
 import { bindParams, loadNamedQueries } from '../../db/named-queries.ts';
-import { GraphCollector } from './graph-json.ts';
+import { GraphCollector } from '../../graph/collect.ts';
 
 export interface AppOptions {
   db: Database;

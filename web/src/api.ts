@@ -1,23 +1,8 @@
 // Typed access to the API server (web/server). The browser talks only to it, never to Neo4j.
 
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
+import type { GraphPayload } from '../../graph/payload.ts';
 
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
-
-export interface GraphPayload {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { GraphEdge, GraphNode, GraphPayload } from '../../graph/payload.ts';
 
 export class ApiError extends Error {
   constructor(

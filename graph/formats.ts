@@ -1,0 +1,169 @@
+// Subgraph export formats: GEXF (Gephi), GraphML, graphology JSON, CSV (nodes + edges) and a Cypher
+// script that recreates the subgraph in another Neo4j. Pure functions of a payload, usable in the
+// browser and in Node.
+import { write as writeGexf } from 'graphology-gexf';
+import { stringify } from 'csv-stringify/sync';
+import { create } from 'xmlbuilder2';
+import { flatAttributes, payloadToGraph, type GraphPayload } from './payload.ts';
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function toGexf(payload: GraphPayload): string {
+  return writeGexf(payloadToGraph(payload), { pretty: true });
+}
+
+export function toJson(payload: GraphPayload): string {
+  return JSON.stringify(payloadToGraph(payload).export(), null, 1);
+}
+
+type AttrType = 'string' | 'double' | 'boolean';
+
+/** One GraphML key per attribute name and element kind, typed from the values it takes. */
+function graphmlKeys(items: Record<string, string | number | boolean>[]): Map<string, AttrType> {
+  const types = new Map<string, AttrType>();
+  for (const item of items) {
+    for (const [name, value] of Object.entries(item)) {
+      const type: AttrType =
+        typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'boolean' : 'string';
+      const known = types.get(name);
+      types.set(name, known && known !== type ? 'string' : type);
+    }
+  }
+  return types;
+}
+
+export function toGraphml(payload: GraphPayload): string {
+  const graph = payloadToGraph(payload);
+  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes }));
+  const edges = graph.mapEdges((key, attributes, source, target) => ({ key, attributes, source, target }));
+  const nodeKeys = graphmlKeys(nodes.map((n) => n.attributes));
+  const edgeKeys = graphmlKeys(edges.map((e) => e.attributes));
+
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
+    xmlns: 'http://graphml.graphdrawing.org/xmlns',
+  });
+  const keyId = (kind: 'n' | 'e', name: string) => `${kind}_${name}`;
+  for (const [name, type] of nodeKeys) {
+    root.ele('key', { id: keyId('n', name), for: 'node', 'attr.name': name, 'attr.type': type });
+  }
+  for (const [name, type] of edgeKeys) {
+    root.ele('key', { id: keyId('e', name), for: 'edge', 'attr.name': name, 'attr.type': type });
+  }
+  const body = root.ele('graph', { id: 'cadre-graph', edgedefault: 'directed' });
+  for (const node of nodes) {
+    const element = body.ele('node', { id: node.key });
+    for (const [name, value] of Object.entries(node.attributes)) {
+      element.ele('data', { key: keyId('n', name) }).txt(String(value));
+    }
+  }
+  for (const edge of edges) {
+    const element = body.ele('edge', { id: edge.key, source: edge.source, target: edge.target });
+    for (const [name, value] of Object.entries(edge.attributes)) {
+      element.ele('data', { key: keyId('e', name) }).txt(String(value));
+    }
+  }
+  return root.end({ prettyPrint: true });
+}
+
+/**
+ * Nodes and edges as two CSV tables: `_id`/`_labels` (`_type`, `_source`, `_target` for edges) from Neo4j,
+ * then one column per property, so a property called `id` keeps its own column.
+ */
+export function toCsv(payload: GraphPayload): { nodes: string; edges: string } {
+  const nodeRows = payload.nodes.map((n) => ({
+    _id: n.id,
+    _labels: n.labels.join(';'),
+    ...flatAttributes(n.properties),
+  }));
+  const edgeRows = payload.edges.map((e) => ({
+    _id: e.id,
+    _type: e.type,
+    _source: e.source,
+    _target: e.target,
+    ...flatAttributes(e.properties),
+  }));
+  const columns = (rows: Record<string, unknown>[], first: string[]) => [
+    ...first,
+    ...[...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => !first.includes(key)).sort(),
+  ];
+  const options = { header: true, cast: { boolean: (value: boolean) => String(value) } };
+  return {
+    nodes: stringify(nodeRows, { ...options, columns: columns(nodeRows, ['_id', '_labels']) }),
+    edges: stringify(edgeRows, {
+      ...options,
+      columns: columns(edgeRows, ['_id', '_type', '_source', '_target']),
+    }),
+  };
+}
+
+// ---- Cypher script -----------------------------------------------------------------------------------
+
+const identifier = (name: string) => `\`${name.replaceAll('`', '``')}\``;
+
+/** A Cypher literal for a JSON value; strings escaped so that no literal spans a line. */
+export function cypherLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') {
+    const escaped = value
+      .replaceAll('\\', '\\\\')
+      .replaceAll("'", "\\'")
+      .replaceAll('\n', '\\n')
+      .replaceAll('\r', '\\r')
+      .replaceAll('\t', '\\t');
+    return `'${escaped}'`;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== null && v !== undefined,
+  );
+  return `{${entries.map(([k, v]) => `${identifier(k)}: ${cypherLiteral(v)}`).join(', ')}}`;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+const EXPORT_LABEL = 'CadreGraphImport';
+const CHUNK = 500;
+
+/**
+ * A script of statements, one per line group and each ending with `;`, that recreates the subgraph:
+ * nodes are created with a temporary label and key so relationships can find them, which are removed
+ * at the end. Runs in cypher-shell or statement by statement through a driver.
+ */
+export function toCypher(payload: GraphPayload): string {
+  const lines = [
+    `// cadre-graph export: ${payload.nodes.length} nodes, ${payload.edges.length} relationships`,
+  ];
+  const byLabels = groupBy(payload.nodes, (node) => node.labels.join(':'));
+  for (const [labels, nodes] of byLabels) {
+    const labelList = [...labels.split(':').filter(Boolean), EXPORT_LABEL].map(identifier).join(':');
+    for (let i = 0; i < nodes.length; i += CHUNK) {
+      const rows = nodes.slice(i, i + CHUNK).map((n) => ({ k: n.id, p: n.properties }));
+      lines.push(
+        `UNWIND ${cypherLiteral(rows)} AS row CREATE (n:${labelList} {__exportId: row.k}) SET n += row.p;`,
+      );
+    }
+  }
+  const byType = groupBy(payload.edges, (edge) => edge.type);
+  for (const [type, edges] of byType) {
+    for (let i = 0; i < edges.length; i += CHUNK) {
+      const rows = edges.slice(i, i + CHUNK).map((e) => ({ s: e.source, t: e.target, p: e.properties }));
+      lines.push(
+        `UNWIND ${cypherLiteral(rows)} AS row MATCH (a:${EXPORT_LABEL} {__exportId: row.s}), (b:${EXPORT_LABEL} {__exportId: row.t}) CREATE (a)-[r:${identifier(type)}]->(b) SET r += row.p;`,
+      );
+    }
+  }
+  lines.push(`MATCH (n:${EXPORT_LABEL}) REMOVE n:${EXPORT_LABEL}, n.__exportId;`);
+  return `${lines.join('\n')}\n`;
+}
