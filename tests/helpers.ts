@@ -27,3 +27,34 @@ export async function graphCounts(db: Database): Promise<Record<string, number>>
   );
   return Object.fromEntries(records.map((r) => [r.get('key') as string, Number(r.get('count'))]));
 }
+
+/**
+ * Everything in the graph as sorted lines (labels and properties of nodes, type, endpoint keys and
+ * properties of relationships), without element ids or ingest timestamps: equal dumps, equal graphs.
+ */
+export async function canonicalDump(db: Database): Promise<string[]> {
+  const read = { database: db.database, routing: 'READ' as const };
+  const nodes = await db.driver.executeQuery(
+    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
+    {},
+    read,
+  );
+  const rels = await db.driver.executeQuery(
+    `MATCH (a)-[r]->(b)
+     RETURN type(r) AS type, coalesce(a.id, a.doc) AS from, coalesce(b.id, b.doc) AS to, properties(r) AS props`,
+    {},
+    read,
+  );
+  const stable = (props: Record<string, unknown>) => {
+    const { ingestedAt: _ignored, ...rest } = props;
+    return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))));
+  };
+  return [
+    ...nodes.records.map(
+      (r) => `(${(r.get('labels') as string[]).sort().join(':')} ${stable(r.get('props'))})`,
+    ),
+    ...rels.records.map(
+      (r) => `[${r.get('type')} ${r.get('from')} -> ${r.get('to')} ${stable(r.get('props'))}]`,
+    ),
+  ].sort();
+}

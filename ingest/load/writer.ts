@@ -131,7 +131,7 @@ const WRITE_MENTIONS = (label: 'Person' | 'Place') => `
 UNWIND $rows AS row
 MATCH (n:${label} {id: row.nodeId}), (a:Article {id: row.articleId})
 MERGE (n)-[r:MENTIONED_IN]->(a)
-SET r.asWritten = row.asWritten, r.positions = row.positions, r.sentence = row.sentence,
+SET r.articleId = row.articleId, r.asWritten = row.asWritten, r.positions = row.positions, r.sentence = row.sentence,
     r.start = row.start, r.end = row.end`;
 
 const WRITE_HOLDS = `
