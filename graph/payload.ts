@@ -48,7 +48,7 @@ export function flatAttributes(
 export function payloadToGraph(payload: GraphPayload): Graph {
   const graph = new Graph({ multi: true, type: 'directed' });
   for (const node of payload.nodes) {
-    // `label` and `labels` are the format's own; a node property of those names is kept under a prefix.
+    // `label` (the caption) and `labels` (the Neo4j labels) are the formats' own; same-named properties give way.
     const { label: _l, labels: _ls, ...rest } = flatAttributes(node.properties);
     graph.mergeNode(node.id, { ...rest, label: nodeCaption(node), labels: node.labels.join(';') });
   }
