@@ -118,7 +118,7 @@ ON MATCH SET p.official = p.official OR row.official`;
 const WRITE_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-SET a += row`;
+SET a += row, a.start = toInteger(row.start), a.end = toInteger(row.end)`;
 
 const WRITE_REPORTERS = `
 UNWIND $rows AS row
@@ -132,13 +132,13 @@ UNWIND $rows AS row
 MATCH (n:${label} {id: row.nodeId}), (a:Article {id: row.articleId})
 MERGE (n)-[r:MENTIONED_IN]->(a)
 SET r.articleId = row.articleId, r.asWritten = row.asWritten, r.positions = row.positions, r.sentence = row.sentence,
-    r.start = row.start, r.end = row.end`;
+    r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 const WRITE_HOLDS = `
 UNWIND $rows AS row
 MATCH (p:Person {id: row.personId}), (o:Office {id: row.officeId})
 MERGE (p)-[h:HOLDS {articleId: row.articleId, position: row.position}]->(o)
-SET h.title = row.title, h.asOf = row.asOf, h.sentence = row.sentence, h.start = row.start, h.end = row.end`;
+SET h.title = row.title, h.asOf = row.asOf, h.sentence = row.sentence, h.start = toInteger(row.start), h.end = toInteger(row.end)`;
 
 const WRITE_EVENTS = `
 UNWIND $rows AS row
@@ -147,20 +147,20 @@ MERGE (e:Event {id: row.id})
 SET e.title = row.title, e.kind = row.kind, e.date = row.date, e.partOfDay = row.partOfDay,
     e.articleId = row.articleId
 MERGE (e)-[r:REPORTED_IN]->(a)
-SET r.articleId = row.articleId, r.sentence = row.sentence, r.start = row.start, r.end = row.end`;
+SET r.articleId = row.articleId, r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 const WRITE_HELD_IN = `
 UNWIND $rows AS row
 MATCH (e:Event {id: row.eventId}), (p:Place {id: row.placeId})
 MERGE (e)-[r:HELD_IN]->(p)
-SET r.articleId = row.articleId, r.sentence = row.sentence, r.start = row.start, r.end = row.end`;
+SET r.articleId = row.articleId, r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 const WRITE_ATTENDED = `
 UNWIND $rows AS row
 MATCH (p:Person {id: row.personId}), (e:Event {id: row.eventId})
 MERGE (p)-[r:ATTENDED]->(e)
-SET r.role = row.role, r.articleId = row.articleId, r.sentence = row.sentence, r.start = row.start,
-    r.end = row.end`;
+SET r.role = row.role, r.articleId = row.articleId, r.sentence = row.sentence, r.start = toInteger(row.start),
+    r.end = toInteger(row.end)`;
 
 // The same name in two jurisdictions stays two people, linked for the analyst to judge.
 const LINK_POSSIBLY_SAME = `
@@ -172,7 +172,7 @@ MERGE (a)-[:POSSIBLY_SAME]->(b)`;
 const WRITE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {doc: row.doc})
-SET s.hash = row.hash, s.articles = row.articles, s.ingestedAt = datetime()`;
+SET s.hash = row.hash, s.articles = toInteger(row.articles), s.ingestedAt = datetime()`;
 
 function countsOf(result: QueryResult): WriteCounts {
   const updates = result.summary.counters.updates();
