@@ -109,7 +109,7 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const log = options.log ?? (() => {});
   const progress = options.progress ?? silentProgress;
-  const perTransaction = options.articlesPerTransaction ?? 250;
+  const perTransaction = options.articlesPerTransaction ?? 500;
   const startedAt = Date.now();
   const summary: IngestSummary = {
     files: 0,
@@ -179,49 +179,66 @@ export async function ingestPaths(
       pending.replace.push(entry.doc);
       pending.sources.push(source);
       pending.articles += result.articles;
-      if (pending.articles >= perTransaction || pending.sources.length >= 100) await flush();
+      if (pending.articles >= perTransaction || pending.sources.length >= 200) await flush();
     }
     summary.written++;
     summary.articles += result.articles;
   };
 
-  try {
-    // Files go through in windows: hashes and the ledger are checked per window, extraction runs ahead
-    // of the writer by at most a window, so memory does not grow with the number of files.
-    const window = Math.max(8, threads * 4);
-    for (let i = 0; i < entries.length; i += window) {
-      const slice = entries.slice(i, i + window);
-      const hashes = await Promise.all(
-        slice.map((entry) => fileHash(entry.file, fingerprint).catch((error: unknown) => error as Error)),
-      );
-      const stored = options.force
-        ? new Map<string, string>()
-        : await storedHashes(
-            db,
-            slice.map((e) => e.doc),
-          );
-      const tasks = slice.map(async (entry, index) => {
-        const hash = hashes[index]!;
-        if (hash instanceof Error) return { entry, error: hash };
-        if (stored.get(entry.doc) === hash) return { entry, unchanged: true as const };
+  // Hashes and the ledger are checked per window of files; extraction of the next windows runs while
+  // the writer stores the current one, and at most `lookahead` windows are in flight, so memory does
+  // not grow with the number of files.
+  const window = Math.max(8, threads * 4);
+  const lookahead = 3;
+  type Outcome =
+    | { entry: FileEntry; unchanged: true }
+    | { entry: FileEntry; error: Error }
+    | { entry: FileEntry; hash: string; result: ExtractResult };
+  const startWindow = async (slice: FileEntry[]): Promise<Promise<Outcome>[]> => {
+    const hashes = await Promise.all(
+      slice.map((entry) => fileHash(entry.file, fingerprint).catch((error: unknown) => error as Error)),
+    );
+    const stored = options.force
+      ? new Map<string, string>()
+      : await storedHashes(
+          db,
+          slice.map((e) => e.doc),
+        );
+    return slice.map(async (entry, index): Promise<Outcome> => {
+      const hash = hashes[index]!;
+      if (hash instanceof Error) return { entry, error: hash };
+      if (stored.get(entry.doc) === hash) return { entry, unchanged: true };
+      try {
         const manifest = await readManifest(path.dirname(entry.file));
         const meta = manifestMeta(manifest, path.basename(entry.file));
-        try {
-          return { entry, hash, result: await pool.run({ file: entry.file, doc: entry.doc, meta }) };
-        } catch (error) {
-          return { entry, error: error as Error };
-        }
-      });
+        return { entry, hash, result: await pool.run({ file: entry.file, doc: entry.doc, meta }) };
+      } catch (error) {
+        return { entry, error: error as Error };
+      }
+    });
+  };
+
+  try {
+    const windows: Promise<Promise<Outcome>[]>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (windows.length < lookahead && next < entries.length) {
+        windows.push(startWindow(entries.slice(next, next + window)));
+        next += window;
+      }
+    };
+    fill();
+    while (windows.length > 0) {
+      const tasks = await windows.shift()!;
+      fill();
       for (const task of tasks) {
         const outcome = await task;
         filesDone++;
         if ('unchanged' in outcome) summary.unchanged++;
-        else if ('error' in outcome && outcome.error) {
+        else if ('error' in outcome) {
           summary.failed.push({ file: outcome.entry.file, reason: errorMessage(outcome.error) });
           log(`skipped ${outcome.entry.file}: ${errorMessage(outcome.error)}`);
-        } else if ('result' in outcome && outcome.result) {
-          await store(outcome.entry, outcome.hash, outcome.result);
-        }
+        } else await store(outcome.entry, outcome.hash, outcome.result);
         report();
       }
     }

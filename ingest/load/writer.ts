@@ -163,9 +163,15 @@ SET r.role = row.role, r.articleId = row.articleId, r.sentence = row.sentence, r
     r.end = toInteger(row.end)`;
 
 // The same name in two jurisdictions stays two people, linked for the analyst to judge.
+// One index seek per name; only names held by more than one person go on to pair up.
 const LINK_POSSIBLY_SAME = `
 UNWIND $names AS name
-MATCH (a:Person {name: name}), (b:Person {name: name})
+MATCH (p:Person {name: name})
+WITH name, collect(p) AS people
+WHERE size(people) > 1
+UNWIND people AS a
+UNWIND people AS b
+WITH a, b
 WHERE a.id < b.id
 MERGE (a)-[:POSSIBLY_SAME]->(b)`;
 
