@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
-import { clearDatabase, graphCounts, testDatabase } from '../helpers.ts';
+import { canonicalDump, clearDatabase, graphCounts, testDatabase } from '../helpers.ts';
 
 const seeds = path.resolve('seeds');
 let db: Database;
@@ -133,5 +133,35 @@ describe('changed and bad files', () => {
       },
     );
     expect(Number(records[0]!.get('n'))).toBeGreaterThan(0);
+  });
+});
+
+describe('a large file', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-large-'));
+    // One file holding many pages: far more articles than one transaction takes.
+    const pages = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+    const text = Array.from({ length: 8 }, () =>
+      pages.map((f) => fs.readFileSync(path.join(seeds, f), 'utf8')).join('\n\n'),
+    ).join('\n\n');
+    fs.writeFileSync(path.join(dir, 'archive.txt'), text);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is written in chunks that add up to the graph of a single transaction', async () => {
+    await clearDatabase(db);
+    const whole = await ingestPaths(db, [dir], { articlesPerTransaction: 100_000 });
+    expect(whole.articles).toBeGreaterThan(100);
+    const reference = await canonicalDump(db);
+
+    await clearDatabase(db);
+    const chunked = await ingestPaths(db, [dir], { articlesPerTransaction: 20 });
+    expect(chunked.articles).toBe(whole.articles);
+    expect(await canonicalDump(db)).toEqual(reference);
+
+    // And replacing it, chunk by chunk, leaves the same graph again.
+    await ingestPaths(db, [dir], { articlesPerTransaction: 20, force: true });
+    expect(await canonicalDump(db)).toEqual(reference);
   });
 });

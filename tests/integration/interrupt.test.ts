@@ -49,7 +49,8 @@ describe('an interrupted ingest', () => {
 
   it('killed mid-run, leaves only whole files behind', async () => {
     await clearDatabase(db);
-    const child = spawn('npx', ['tsx', 'ingest/cli/ingest.ts', corpus], {
+    // Small transactions, so that the kill lands between commits.
+    const child = spawn('npx', ['tsx', 'ingest/cli/ingest.ts', '--batch', '20', corpus], {
       env: {
         ...process.env,
         NEO4J_URI: inject('neo4jUri'),
