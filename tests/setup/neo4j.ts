@@ -21,7 +21,8 @@ export async function setup(project: TestProject) {
   const { user, password } = neo4jConfig();
   let uri = process.env.NEO4J_TEST_URI;
   if (!uri) {
-    const root = path.resolve('.neo4j/test');
+    // NEO4J_TEST_ROOT and NEO4J_TEST_PORT let several test runs share a machine.
+    const root = path.resolve(process.env.NEO4J_TEST_ROOT ?? '.neo4j/test');
     fs.rmSync(path.join(root, 'data'), { recursive: true, force: true });
     const port = Number(process.env.NEO4J_TEST_PORT ?? 7688);
     local = await startLocalNeo4j(

@@ -1,0 +1,116 @@
+// The HTTP API between the web app (web/src) and its server (web/server): request and response shapes.
+// Types only, imported by both sides, so a change here is a change to both.
+import type { GraphEdge, GraphNode, GraphPayload } from '../graph/payload.ts';
+
+export type { GraphEdge, GraphNode, GraphPayload };
+
+/** A node as the explorer receives it: the Neo4j node plus how many neighbours it has in the database. */
+export interface ExplorerNode extends GraphNode {
+  /** Total number of relationships of the node in the database (shown before expanding). */
+  degree: number;
+}
+
+export interface ExplorerGraph {
+  nodes: ExplorerNode[];
+  edges: GraphEdge[];
+}
+
+/** Every error response: a message for people, and for Cypher errors the Neo4j code and position. */
+export interface ApiErrorBody {
+  error: string;
+  /** Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError. */
+  code?: string;
+  /** Where in the query the error is, when Neo4j says (1-based line and column, 0-based offset). */
+  position?: { line: number; column: number; offset: number };
+}
+
+// GET /api/health -> 200 { status: 'ok', neo4j: 'up' } | 503 { status: 'degraded', neo4j: 'down', error }
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  neo4j: 'up' | 'down';
+  error?: string;
+}
+
+// GET /api/graph?limit=300 -> the overview (latest events, who attended, where). Unchanged.
+export type OverviewResponse = ExplorerGraph;
+
+// GET /api/search?q=徐旭&limit=10
+// People, places, offices and events by Chinese name/title/alias (full-text, cjk) or by pinyin
+// (`zhang xusheng`, `zhangxusheng`, `zxs` need not all work; `zhang xu sheng` and `zhang xusheng` must).
+export interface SearchHit {
+  node: ExplorerNode;
+  /** The primary label: Person, Place, Office, Event, Article or Reporter. */
+  label: string;
+  /** Text to show: name, or title for events. */
+  caption: string;
+  score: number;
+}
+export interface SearchResponse {
+  hits: SearchHit[];
+}
+
+// GET /api/nodes/:id -> one node (id = Neo4j elementId, URL-encoded)
+export interface NodeResponse {
+  node: ExplorerNode;
+}
+
+// GET /api/nodes/:id/neighbors?skip=0&limit=25[&labels=Person,Event]
+// Counts first, then fetches one page, ordered by degree (busiest first) then name: a county node with
+// 2,000 neighbours comes 25 at a time. `edges` connect the node to the page's neighbours.
+export interface NeighborsResponse {
+  node: ExplorerNode;
+  total: number;
+  skip: number;
+  limit: number;
+  neighbors: ExplorerNode[];
+  edges: GraphEdge[];
+}
+
+// GET /api/timeline -> event counts per day (dates with unknown year are counted under `undated`)
+export interface TimelineResponse {
+  days: { date: string; events: number }[];
+  undated: number;
+}
+
+// GET /api/schema -> for the Cypher editor's autocompletion
+export interface SchemaResponse {
+  labels: string[];
+  relationshipTypes: string[];
+  propertyKeys: string[];
+}
+
+// GET /api/queries -> the named queries of cypher/queries (unchanged)
+export interface NamedQueryInfo {
+  name: string;
+  title: string;
+  description: string;
+  params: { name: string; type: 'string' | 'integer' | 'float' | 'boolean'; default: string; description: string }[];
+}
+export interface QueriesResponse {
+  queries: NamedQueryInfo[];
+}
+
+// POST /api/cypher { query, params?, limit? } -> 200 CypherResult | 400 ApiErrorBody (syntax error,
+// write refused, ...) | 503 when Neo4j is down.
+// POST /api/queries/:name/run { params?, limit? } -> the same CypherResult for a named query.
+// Read-only on the server: EXPLAIN first and refuse anything but read queries, then run in a READ
+// transaction with a timeout; at most `limit` rows (default 1000, max 10000) are returned.
+export interface CypherRequest {
+  query: string;
+  params?: Record<string, unknown>;
+  limit?: number;
+}
+export interface NamedQueryRequest {
+  params?: Record<string, string>;
+  limit?: number;
+}
+export interface CypherResult {
+  columns: string[];
+  /** Row values as plain JSON; nodes/relationships/paths appear as { elementId, labels|type, properties }. */
+  rows: unknown[][];
+  /** Every node and relationship found in the rows, for the canvas. */
+  graph: ExplorerGraph;
+  /** True when more rows existed than `limit`. */
+  truncated: boolean;
+  elapsedMs: number;
+}
