@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
@@ -149,6 +150,36 @@ describe('a large file', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('takes a 50 MB file in its stride and still finds the news at its end', async () => {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-50mb-'));
+    try {
+      const filler =
+        '会议指出,要坚持以人民为中心的发展思想,扎实推进各项工作落地见效,不断提升群众的获得感。\n\n'.repeat(
+          1000,
+        );
+      const parts: string[] = [];
+      let bytes = 0;
+      while (bytes < 50 * 1024 * 1024) {
+        parts.push(filler);
+        bytes += Buffer.byteLength(filler);
+      }
+      parts.push(fs.readFileSync(path.join(seeds, '001_2955f14923da8811.txt'), 'utf8'));
+      fs.writeFileSync(path.join(big, 'huge.txt'), parts.join(''));
+      await clearDatabase(db);
+      const summary = await ingestPaths(db, [big]);
+      expect(summary.failed).toEqual([]);
+      expect(summary.written).toBe(1);
+      const { records } = await db.driver.executeQuery(
+        "MATCH (:Person {name: '章旭升'})-[:MENTIONED_IN]->(a:Article {doc: 'huge.txt'}) RETURN count(a) AS n",
+        {},
+        { database: db.database, routing: 'READ' },
+      );
+      expect(Number(records[0]!.get('n'))).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   it('is written in chunks that add up to the graph of a single transaction', async () => {
     await clearDatabase(db);
     const whole = await ingestPaths(db, [dir], { articlesPerTransaction: 100_000 });
@@ -163,5 +194,33 @@ describe('a large file', () => {
     // And replacing it, chunk by chunk, leaves the same graph again.
     await ingestPaths(db, [dir], { articlesPerTransaction: 20, force: true });
     expect(await canonicalDump(db)).toEqual(reference);
+  });
+});
+
+describe('encodings', () => {
+  it('stores a GB18030 page exactly like its UTF-8 original', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-gb-'));
+    try {
+      const text = fs.readFileSync(path.join(seeds, '004_f17a095ea133b679.txt'), 'utf8');
+      fs.mkdirSync(path.join(dir, 'utf8'));
+      fs.mkdirSync(path.join(dir, 'gb'));
+      fs.writeFileSync(path.join(dir, 'utf8', 'page.txt'), text);
+      fs.writeFileSync(path.join(dir, 'gb', 'page.txt'), iconv.encode(text, 'gb18030'));
+
+      await clearDatabase(db);
+      await ingestPaths(db, [path.join(dir, 'utf8')]);
+      const reference = await canonicalDump(db);
+      await clearDatabase(db);
+      const summary = await ingestPaths(db, [path.join(dir, 'gb')]);
+      expect(summary.failed).toEqual([]);
+      // The ledger hashes the bytes, which differ; everything read from the text must not.
+      const withoutHash = (lines: string[]) =>
+        lines.map((line) => line.replace(/"hash":"[0-9a-f]+"/, '"hash":-'));
+      const gb = await canonicalDump(db);
+      expect(gb.filter((line, i) => line !== reference[i]).length).toBe(1);
+      expect(withoutHash(gb)).toEqual(withoutHash(reference));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
