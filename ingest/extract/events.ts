@@ -195,13 +195,37 @@ function markedPlace(text: string, h: PlaceHit, prev: PlaceHit | null, prevMarke
   return PLACE_MARKERS.some((m) => before.endsWith(m));
 }
 
-function eventPlaces(text: string, hits: PlaceHit[], sentence: Span, out: PlaceHit[]): void {
+/** Index of the first hit that starts at or after `at` (hits are sorted by start). */
+function firstHitFrom(hits: PlaceHit[], at: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function eventPlaces(
+  text: string,
+  hits: PlaceHit[],
+  sentence: Span,
+  out: PlaceHit[],
+  taken: Set<PlaceHit>,
+): void {
   let prev: PlaceHit | null = null;
   let prevMarked = false;
-  for (const h of hits) {
-    if (h.start < sentence.start || h.end > sentence.end) continue;
+  // Only the hits inside the sentence: a binary search, not a scan, so long pages stay linear.
+  for (let k = firstHitFrom(hits, sentence.start); k < hits.length; k++) {
+    const h = hits[k]!;
+    if (h.start >= sentence.end) break;
+    if (h.end > sentence.end) continue;
     const marked = markedPlace(text, h, prev, prevMarked);
-    if (marked && !out.includes(h)) out.push(h);
+    if (marked && !taken.has(h)) {
+      taken.add(h);
+      out.push(h);
+    }
     prev = h;
     prevMarked = marked;
   }
@@ -280,16 +304,26 @@ function placesOf(
   people: PersonMention[],
 ): PlaceHit[] {
   const out: PlaceHit[] = [];
+  const taken = new Set<PlaceHit>();
+  places = [...places].sort((a, b) => a.start - b.start);
+  const sentenceIndex = new Map(sents.map((sentence, k) => [sentence, k]));
   if (anchor) {
-    eventPlaces(text, places, anchor, out);
+    eventPlaces(text, places, anchor, out, taken);
     // 9月8日,管前镇举办农民丰收节: the place that holds the event is where it happens
-    for (const h of places) {
-      if (h.start < anchor.start || h.end > anchor.end || out.includes(h)) continue;
+    for (
+      let k = firstHitFrom(places, anchor.start);
+      k < places.length && places[k]!.start < anchor.end;
+      k++
+    ) {
+      const h = places[k]!;
+      if (h.end > anchor.end || taken.has(h)) continue;
       if (
         /[,:]$/.test(text.slice(Math.max(anchor.start, h.start - 1), h.start)) &&
         HOSTS.test(text.slice(h.end, h.end + 3))
-      )
+      ) {
+        taken.add(h);
         out.push(h);
+      }
     }
   }
   const seen = new Set<Span>();
@@ -298,13 +332,13 @@ function placesOf(
     const s = sentenceAt(sents, m.start);
     if (s && !seen.has(s)) {
       seen.add(s);
-      eventPlaces(text, places, s, out);
+      eventPlaces(text, places, s, out, taken);
       // 他先后来到佛子岭镇长岭村…: the next sentence, when a pronoun is its subject, is the same person's
-      const k = sents.indexOf(s);
+      const k = sentenceIndex.get(s) ?? -1;
       const next = sents[k + 1];
       if (next && !seen.has(next) && PRONOUN_SUBJECT.test(text.slice(next.start, next.start + 8))) {
         seen.add(next);
-        eventPlaces(text, places, next, out);
+        eventPlaces(text, places, next, out, taken);
       }
     }
   }
@@ -333,18 +367,30 @@ export function furtherBlocks(
 ): FurtherBlock[] {
   if (!main || !lead) return [];
   const starts: { date: DateMention; sentence: Span }[] = [];
+  const startSentences = new Set<Span>();
+  const mentionStarts = people.map((m) => m.start).sort((a, b) => a - b);
+  /** Whether a person is mentioned in [from, to): binary search over the sorted mention starts. */
+  const mentionedIn = (from: number, to: number) => {
+    let lo = 0;
+    let hi = mentionStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentionStarts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < mentionStarts.length && mentionStarts[lo]! < to;
+  };
   const seenDays = new Set([`${main.month}-${main.day}`]);
   for (const d of dates) {
     if (d.start < lead.end) continue;
     if (d.year !== null && main.year !== null && d.year !== main.year) continue;
     const s = sentenceAt(sents, d.start);
-    if (!s || d.start - s.start > 4 || starts.some((x) => x.sentence === s)) continue;
+    if (!s || d.start - s.start > 4 || startSentences.has(s)) continue;
     if (NOT_EVENT_DATE.test(text.slice(d.end, d.end + 6))) continue;
     const day = `${d.month}-${d.day}`;
     if (seenDays.has(day)) continue;
     const sentence = text.slice(d.end, s.end);
-    const someone =
-      people.some((m) => m.start >= d.end && m.start < s.end) || /^[,\s]*(?:他|她|其|我们)/.test(sentence);
+    const someone = mentionedIn(d.end, s.end) || /^[,\s]*(?:他|她|其|我们)/.test(sentence);
     if (
       !someone ||
       (!ACTIVITY_RE.test(sentence) && !/(来到|前往|深入|走进|赴|参加|出席|主持)/.test(sentence))
@@ -352,6 +398,7 @@ export function furtherBlocks(
       continue;
     seenDays.add(day);
     starts.push({ date: d, sentence: s });
+    startSentences.add(s);
   }
   return starts.map((x, k) => ({
     date: x.date,

@@ -210,13 +210,16 @@ function buildArticle(
 ): ExtractedArticle {
   const t = view.text;
   const sents: Span[] = [];
-  for (const p of seg.paragraphs) sents.push(...sentences(t, p));
+  // A loop, not push(...spread): a page that is one huge paragraph has more sentences than the stack allows.
+  for (const p of seg.paragraphs) for (const sentence of sentences(t, p)) sents.push(sentence);
   const ev = (i: number) => {
     const s = sentenceAt(sents, i);
     return evidenceOf(view, s ?? { start: i, end: i + 1 });
   };
 
   const people = new Map<string, ExtractedPerson>();
+  const seen = new Set<string>();
+  const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
   for (const m of mentions) {
     let p = people.get(m.name);
     if (!p) {
@@ -226,7 +229,8 @@ function buildArticle(
     for (const pos of m.positions) if (!p.positions.includes(pos)) p.positions.push(pos);
     if (m.positions.length || !p.evidence.length) {
       const e = ev(m.start);
-      if (!p.evidence.some((x) => x.start === e.start)) p.evidence.push(e);
+      // Sets, not .some() over the list: a page that repeats a name 100,000 times stays linear.
+      if (once(`${m.name}\t${e.start}`)) p.evidence.push(e);
     }
     // one entry per position as written; a list (市委副书记、代市长) is qualified together
     const offices = m.positions.length ? officeOfEach(m.positions, home) : [];
@@ -234,7 +238,7 @@ function buildArticle(
       const e = ev(m.start);
       const held = p.holds!.find((h) => h.position === position);
       if (held) {
-        if (!held.evidence.some((x) => x.start === e.start)) held.evidence.push(e);
+        if (once(`${m.name}\t${position}\t${e.start}`)) held.evidence.push(e);
         return;
       }
       p.holds!.push({

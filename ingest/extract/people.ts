@@ -112,8 +112,9 @@ function dottedNameAt(text: string, i: number, limit: number): { name: string; e
 
 /** A name starting at i, chosen by what follows it; null when nothing fits. */
 export function nameAt(text: string, i: number, limit = text.length): { name: string; end: number } | null {
-  const dot = text.indexOf('·', i + 1);
-  if (dot > i && dot - i <= 7) {
+  // Look only a name's length ahead: indexOf to the end of the page made long pages quadratic.
+  const dot = text.slice(i + 1, i + 8).indexOf('·');
+  if (dot >= 0) {
     const dotted = dottedNameAt(text, i, limit);
     if (dotted) return dotted;
   }
