@@ -104,6 +104,25 @@ export interface NamedQueryRequest {
   params?: Record<string, string>;
   limit?: number;
 }
+/** How a node appears in `CypherResult.rows`. */
+export interface CypherNodeValue {
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+/** How a relationship appears in `CypherResult.rows`. */
+export interface CypherRelationshipValue {
+  elementId: string;
+  type: string;
+  startNodeElementId: string;
+  endNodeElementId: string;
+  properties: Record<string, unknown>;
+}
+/** How a path appears in `CypherResult.rows`: its nodes in order and the relationships between them. */
+export interface CypherPathValue {
+  nodes: CypherNodeValue[];
+  relationships: CypherRelationshipValue[];
+}
 export interface CypherResult {
   columns: string[];
   /** Row values as plain JSON; nodes/relationships/paths appear as { elementId, labels|type, properties }. */

@@ -1,49 +1,49 @@
-// The API the web app talks to. Every database call is a managed read transaction with parameters;
-// the server owns the Neo4j credentials and the browser never sees them.
+// The API the web app talks to (the shapes are in ../contract.ts). Every database call is a managed
+// read transaction with parameters; the server owns the Neo4j credentials and the browser never sees them.
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
-import { describeError, isAuthError, isUnavailable } from '../../db/driver.ts';
-import { bindParams, loadNamedQueries } from '../../db/named-queries.ts';
-import { GraphCollector } from '../../graph/collect.ts';
+import { describeError } from '../../db/driver.ts';
+import { loadNamedQueries } from '../../db/named-queries.ts';
+import type { RouteContext } from './context.ts';
+import { reader } from './database.ts';
+import { DatabaseUnavailable, HttpError } from './errors.ts';
+import { cypherRoutes } from './routes/cypher.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { nodeRoutes } from './routes/nodes.ts';
+import { searchRoutes } from './routes/search.ts';
 
 export interface AppOptions {
   db: Database;
   /** Folder with the built web app (vite build); the API alone when undefined. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Neo4j stops any API transaction after this long (user Cypher included); 30 s by default. */
+  queryTimeoutMs?: number;
 }
 
-/** Raised for failures the client should see as "the database is unavailable". */
-class DatabaseUnavailable extends Error {}
-
-export async function buildApp({ db, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  staticDir,
+  logger = false,
+  queryTimeoutMs = 30_000,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 64 * 1024,
     // Unknown parameters are an error the client should hear about, not something to drop silently.
     ajv: { customOptions: { removeAdditional: false } },
   });
-  const queries = loadNamedQueries();
 
-  const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
-    const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
-    try {
-      return await session.executeRead(work, { timeout: 30_000 });
-    } catch (error) {
-      if (isUnavailable(error) || isAuthError(error)) throw new DatabaseUnavailable(describeError(error));
-      throw error;
-    } finally {
-      await session.close();
-    }
-  };
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof DatabaseUnavailable) {
       return reply.code(503).send({ error: `Neo4j is not reachable: ${error.message}` });
     }
+    if (error instanceof HttpError)
+      return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
     // Fastify's own 4xx (schema validation, bad JSON, body too large) keep their status and message.
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500)
@@ -52,53 +52,12 @@ export async function buildApp({ db, staticDir, logger = false }: AppOptions): P
     return reply.code(500).send({ error: describeError(error) });
   });
 
-  app.get('/api/health', async (_request, reply) => {
-    try {
-      await db.driver.verifyConnectivity({ database: db.database });
-      return { status: 'ok', neo4j: 'up' };
-    } catch (error) {
-      return reply.code(503).send({ status: 'degraded', neo4j: 'down', error: describeError(error) });
-    }
-  });
-
-  app.get('/api/stats', async () => {
-    const counts = await read(async (tx) => {
-      const result = await tx.run(
-        'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
-      );
-      return result.records.map((r) => ({ label: r.get('label') as string, count: Number(r.get('count')) }));
-    });
-    return { labels: counts };
-  });
-
-  app.get('/api/queries', async () => ({
-    queries: [...queries.values()].map(({ name, title, description, params }) => ({
-      name,
-      title,
-      description,
-      params,
-    })),
-  }));
-
-  app.get<{ Querystring: { limit: number } }>(
-    '/api/graph',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 2000, default: 300 } },
-          additionalProperties: false,
-        },
-      },
-    },
-    async (request) => {
-      const overview = queries.get('overview');
-      if (!overview) throw new Error('cypher/queries/overview.cypher is missing');
-      const params = bindParams(overview, { limit: request.query.limit });
-      const records = await read(async (tx) => (await tx.run(overview.cypher, params)).records);
-      return new GraphCollector().addRecords(records).toPayload();
-    },
-  );
+  const context: RouteContext = { db, read: reader(db, queryTimeoutMs), queries: loadNamedQueries() };
+  metaRoutes(app, context);
+  graphRoutes(app, context);
+  searchRoutes(app, context);
+  nodeRoutes(app, context);
+  cypherRoutes(app, context);
 
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(staticDir), index: 'index.html' });

@@ -1,0 +1,155 @@
+// The read-only Cypher runner behind POST /api/cypher and the named queries. Two layers keep it
+// read-only: the query's plan (EXPLAIN, nothing executed) must be a pure read without LOAD CSV,
+// admin commands or dbms procedures; then it runs in a READ transaction, which Neo4j itself
+// refuses to write in, with a timeout. Rows are streamed and the stream is cancelled at `limit`.
+import neo4j from 'neo4j-driver';
+import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
+import { GraphCollector } from '../../graph/collect.ts';
+import type { CypherResult } from '../contract.ts';
+import type { Reader } from './database.ts';
+import { DatabaseUnavailable, badRequest, cypherErrorBody, HttpError, neo4jCode } from './errors.ts';
+import { explorerGraph, rowValue } from './serialize.ts';
+
+export const DEFAULT_ROW_LIMIT = 1000;
+export const MAX_ROW_LIMIT = 10_000;
+
+const REFUSED = 'Only read queries are allowed here';
+
+/** Operators that read but reach outside the graph or act on the server: files, transactions, users. */
+const REFUSED_OPERATORS = new Set(['LoadCSV', 'AdministrationCommand', 'TerminateTransactions']);
+
+/** The query without string literals and comments, and with `quoted` names unquoted, for keyword checks. */
+function scrub(query: string): string {
+  return query.replace(
+    /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)*)`|\/\/[^\n]*|\/\*[\s\S]*?\*\//g,
+    (_token, quoted: string | undefined) => (quoted !== undefined ? quoted.replace(/``/g, '`') : ' '),
+  );
+}
+
+/** Refuses by text what the plan might not show (a procedure hidden in a failing branch, say). */
+function checkText(query: string): void {
+  const text = scrub(query);
+  if (/\bload\s+csv\b/i.test(text)) throw badRequest(`${REFUSED}: LOAD CSV reads files from the server.`);
+  if (/\bdbms\s*\./i.test(text)) throw badRequest(`${REFUSED}: dbms procedures act on the server.`);
+}
+
+interface PlanNode {
+  operatorType: string;
+  arguments?: Record<string, unknown>;
+  children?: PlanNode[];
+}
+
+function* operators(plan: PlanNode | false | undefined): Generator<PlanNode> {
+  if (!plan) return;
+  yield plan;
+  for (const child of plan.children ?? []) yield* operators(child);
+}
+
+const QUERY_TYPES: Record<string, string> = {
+  rw: 'reads and writes',
+  w: 'writes',
+  s: 'changes the schema or runs an administration command',
+};
+
+function checkPlan(summary: ResultSummary): void {
+  const type = summary.queryType;
+  if (type !== 'r') throw badRequest(`${REFUSED}: this query ${QUERY_TYPES[type] ?? `is of type ${type}`}.`);
+  for (const op of operators(summary.plan as PlanNode | false)) {
+    // Operators carry the database after an @: "LoadCSV@neo4j".
+    const name = op.operatorType.split('@')[0] ?? '';
+    if (REFUSED_OPERATORS.has(name)) throw badRequest(`${REFUSED}: ${name} is not allowed.`);
+    const details = String(op.arguments?.Details ?? '');
+    if (name === 'ProcedureCall' && /^dbms\./i.test(details))
+      throw badRequest(`${REFUSED}: dbms procedures act on the server.`);
+  }
+}
+
+const EXPLAIN = 'EXPLAIN ';
+
+/**
+ * Errors of the EXPLAIN step quote and point into "EXPLAIN <query>": give the user positions and the
+ * quoted text of their own query.
+ */
+function withoutExplain(error: unknown): unknown {
+  if (!(error instanceof Error) || !neo4jCode(error)) return error;
+  const shift = EXPLAIN.length;
+  let message = error.message.replace(
+    /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/g,
+    (_all, line: string, column: string, offset: string) => {
+      const col = line === '1' ? Math.max(1, Number(column) - shift) : Number(column);
+      return `(line ${line}, column ${col} (offset: ${Math.max(0, Number(offset) - shift)}))`;
+    },
+  );
+  // Neo4j quotes the line in error with a caret under it; only line 1 carries the prefix.
+  if (message.includes(`"${EXPLAIN}`)) {
+    message = message.replace(`"${EXPLAIN}`, '"').replace(new RegExp(`\\n {${shift}}( *)\\^`), '\n$1^');
+  }
+  error.message = message;
+  return error;
+}
+
+/** JSON numbers that are whole become Cypher integers (LIMIT $n, range($a, $b) need them). */
+export function cypherParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(cypherParams);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cypherParams(v)]));
+  }
+  return value;
+}
+
+export interface CypherRun {
+  query: string;
+  params: Record<string, unknown>;
+  limit: number;
+}
+
+async function runInTransaction(
+  tx: ManagedTransaction,
+  { query, params, limit }: CypherRun,
+): Promise<Omit<CypherResult, 'elapsedMs'>> {
+  let plan: ResultSummary;
+  try {
+    plan = (await tx.run(`${EXPLAIN}${query}`, params)).summary;
+  } catch (error) {
+    throw withoutExplain(error);
+  }
+  checkPlan(plan);
+  const result = tx.run(query, params);
+  const collector = new GraphCollector();
+  const rows: unknown[][] = [];
+  let truncated = false;
+  // Breaking out of the loop cancels the stream: the server stops producing rows.
+  for await (const record of result) {
+    if (rows.length === limit) {
+      truncated = true;
+      break;
+    }
+    const values = [...record.values()];
+    for (const value of values) collector.addValue(value);
+    rows.push(values.map(rowValue));
+  }
+  const columns = [...(await result.keys())];
+  return { columns, rows, graph: await explorerGraph(tx, collector), truncated };
+}
+
+/** Runs a user's query read-only; Neo4j's own errors become 400 with their code and position. */
+export async function runReadOnly(read: Reader, run: CypherRun): Promise<CypherResult> {
+  const started = performance.now();
+  checkText(run.query);
+  try {
+    const result = await read((tx) => runInTransaction(tx, run));
+    return { ...result, elapsedMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof DatabaseUnavailable) throw error;
+    if (neo4jCode(error)) {
+      const { error: message, ...extra } = cypherErrorBody(error);
+      throw badRequest(message, extra);
+    }
+    throw error;
+  }
+}
+
+export function clampLimit(limit: number | undefined): number {
+  return Math.min(limit ?? DEFAULT_ROW_LIMIT, MAX_ROW_LIMIT);
+}

@@ -1,0 +1,47 @@
+// Errors the routes raise and how each becomes an HTTP answer (see the handler in app.ts).
+import type { ApiErrorBody } from '../contract.ts';
+import { isAuthError, isUnavailable } from '../../db/driver.ts';
+
+/** Raised for failures the client should see as "the database is unavailable" (503). */
+export class DatabaseUnavailable extends Error {}
+
+/** A failure the client caused, with the status and body to send. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly extra: Omit<ApiErrorBody, 'error'> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, extra?: Omit<ApiErrorBody, 'error'>) =>
+  new HttpError(400, message, extra);
+export const notFound = (message: string) => new HttpError(404, message);
+
+/** A Neo4j server error (it carries a `Neo.*` status code), as opposed to a driver or network failure. */
+export function neo4jCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.') ? code : undefined;
+}
+
+/** Connection and authentication failures of the server's own credentials: the database is unusable. */
+export function isDatabaseDown(error: unknown): boolean {
+  if (isUnavailable(error)) return true;
+  // A query may be *forbidden* (a user's fault); bad server credentials are not the user's fault.
+  return isAuthError(error) && neo4jCode(error) !== 'Neo.ClientError.Security.Forbidden';
+}
+
+const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+
+/** The error body for a failed user query: Neo4j's message verbatim, its code, and where it points. */
+export function cypherErrorBody(error: unknown): ApiErrorBody {
+  const message = error instanceof Error ? error.message : String(error);
+  const body: ApiErrorBody = { error: message };
+  const code = neo4jCode(error);
+  if (code) body.code = code;
+  const match = POSITION.exec(message);
+  if (match) body.position = { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) };
+  return body;
+}

@@ -1,0 +1,51 @@
+// Health, counts, the named queries and the schema (labels, types, keys for the Cypher editor).
+import type { FastifyInstance } from 'fastify';
+import { describeError } from '../../../db/driver.ts';
+import type { QueriesResponse, SchemaResponse } from '../../contract.ts';
+import type { RouteContext } from '../context.ts';
+
+const noQuery = { querystring: { type: 'object', properties: {}, additionalProperties: false } } as const;
+
+export function metaRoutes(app: FastifyInstance, { db, read, queries }: RouteContext): void {
+  app.get('/api/health', { schema: noQuery }, async (_request, reply) => {
+    try {
+      await db.driver.verifyConnectivity({ database: db.database });
+      return { status: 'ok', neo4j: 'up' };
+    } catch (error) {
+      return reply.code(503).send({ status: 'degraded', neo4j: 'down', error: describeError(error) });
+    }
+  });
+
+  app.get('/api/stats', { schema: noQuery }, async () => {
+    const counts = await read(async (tx) => {
+      const result = await tx.run(
+        'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
+      );
+      return result.records.map((r) => ({ label: r.get('label') as string, count: Number(r.get('count')) }));
+    });
+    return { labels: counts };
+  });
+
+  app.get('/api/queries', { schema: noQuery }, async (): Promise<QueriesResponse> => ({
+    queries: [...queries.values()].map(({ name, title, description, params }) => ({
+      name,
+      title,
+      description,
+      params,
+    })),
+  }));
+
+  app.get('/api/schema', { schema: noQuery }, async (): Promise<SchemaResponse> =>
+    read(async (tx) => {
+      const list = async (procedure: string, column: string) =>
+        (await tx.run(`CALL ${procedure}() YIELD ${column} RETURN ${column} ORDER BY ${column}`)).records.map(
+          (r) => r.get(column) as string,
+        );
+      return {
+        labels: await list('db.labels', 'label'),
+        relationshipTypes: await list('db.relationshipTypes', 'relationshipType'),
+        propertyKeys: await list('db.propertyKeys', 'propertyKey'),
+      };
+    }),
+  );
+}

@@ -1,0 +1,78 @@
+// GET /api/search: Chinese names, titles and office aliases through `search_names` (cjk analyzer),
+// and latin input as pinyin through `search_pinyin`.
+import type { FastifyInstance } from 'fastify';
+import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
+import { nodeCaption } from '../../../graph/payload.ts';
+import type { SearchHit, SearchResponse } from '../../contract.ts';
+import type { RouteContext } from '../context.ts';
+import { badRequest } from '../errors.ts';
+import { isLatin, pinyinLuceneQuery } from '../pinyin.ts';
+import { explorerNode } from '../serialize.ts';
+
+const LABEL_ORDER = ['Person', 'Place', 'Office', 'Event', 'Article', 'Reporter'];
+
+/** Every Lucene operator character is escaped; lower case turns AND/OR/NOT into plain words. */
+export function escapeLucene(text: string): string {
+  return text.toLowerCase().replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+}
+
+async function queryIndex(
+  tx: ManagedTransaction,
+  index: 'search_names' | 'search_pinyin',
+  lucene: string,
+  limit: number,
+): Promise<SearchHit[]> {
+  const result = await tx.run(
+    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+     RETURN node, score, COUNT { (node)--() } AS degree
+     LIMIT $limit`,
+    { index, lucene, limit: neo4j.int(limit) },
+  );
+  return result.records.map((r) => {
+    const node = explorerNode(r.get('node') as Node, r.get('degree'));
+    return {
+      node,
+      label: LABEL_ORDER.find((l) => node.labels.includes(l)) ?? node.labels[0] ?? '',
+      caption: nodeCaption(node),
+      score: Number(r.get('score')),
+    };
+  });
+}
+
+export function searchRoutes(app: FastifyInstance, { read }: RouteContext): void {
+  app.get<{ Querystring: { q: string; limit: number } }>(
+    '/api/search',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string', maxLength: 200 },
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+          },
+          required: ['q'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request): Promise<SearchResponse> => {
+      const { q, limit } = request.query;
+      const text = q.trim();
+      if (!text) throw badRequest('q must not be empty');
+      // Only punctuation: nothing an analyzer would keep, so nothing to find.
+      if (!/[\p{L}\p{N}]/u.test(text)) return { hits: [] };
+      const pinyinQuery = isLatin(text) ? pinyinLuceneQuery(text) : null;
+      const hits = await read(async (tx) => [
+        ...(await queryIndex(tx, 'search_names', escapeLucene(text), limit)),
+        ...(pinyinQuery ? await queryIndex(tx, 'search_pinyin', pinyinQuery, limit) : []),
+      ]);
+      // A node found by both indexes appears once, with its better score.
+      const best = new Map<string, SearchHit>();
+      for (const hit of hits) {
+        const seen = best.get(hit.node.id);
+        if (!seen || seen.score < hit.score) best.set(hit.node.id, hit);
+      }
+      return { hits: [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit) };
+    },
+  );
+}
