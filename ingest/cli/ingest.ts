@@ -5,10 +5,11 @@ import { describeError, openDatabase, waitForDatabase } from '../../db/driver.ts
 import { formatSummary, ingestPaths } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
 
-const USAGE = `usage: npm run ingest -- [--force] [--batch ARTICLES] [--threads N] DIR_OR_FILE...
-  --force    re-extract and rewrite files whose content did not change
-  --batch    articles per write transaction (default 500)
-  --threads  extraction worker threads (default: cores - 1)`;
+const USAGE = `usage: npm run ingest -- [--force] [--batch ARTICLES] [--threads N] [--retry-seconds S] DIR_OR_FILE...
+  --force          re-extract and rewrite files whose content did not change
+  --batch          articles per write transaction (default 500)
+  --threads        extraction worker threads (default: cores - 1)
+  --retry-seconds  how long to keep retrying while Neo4j is unreachable (default 60)`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -20,6 +21,7 @@ async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         batch: { type: 'string' },
         threads: { type: 'string' },
+        'retry-seconds': { type: 'string' },
       },
     });
   } catch (error) {
@@ -27,21 +29,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals: inputs } = parsed;
-  const positive = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-  const batch = positive(values.batch);
-  const threads = positive(values.threads);
-  if (
-    inputs.length === 0 ||
-    [batch, threads].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0))
-  ) {
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const batch = number(values.batch);
+  const threads = number(values.threads);
+  const retrySeconds = number(values['retry-seconds']) ?? 60;
+  const valid = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n > 0);
+  if (inputs.length === 0 || ![batch, threads, retrySeconds].every(valid)) {
     console.error(USAGE);
     return 2;
   }
+
   const config = neo4jConfig();
   const uri = config.uri ?? `bolt://127.0.0.1:${config.boltPort}`;
-  const db = openDatabase({ ...config, uri });
+  // Managed transactions retry while Neo4j is unreachable (a restart, a leader switch) for this long;
+  // then the ingest stops with a message, and a rerun carries on where it stopped.
+  const db = openDatabase({ ...config, uri }, { maxRetryMs: retrySeconds * 1000 });
   try {
-    await waitForDatabase(db, 15_000);
+    await waitForDatabase(db, retrySeconds * 1000);
     const summary = await ingestPaths(db, inputs, {
       force: values.force,
       articlesPerTransaction: batch,
@@ -53,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
     return summary.failed.length > 0 ? 1 : 0;
   } catch (error) {
     console.error(
-      `ingest: ${describeError(error)} (NEO4J_URI=${uri}; start a database with \`npm run neo4j\`)`,
+      `ingest: ${describeError(error)} (NEO4J_URI=${uri}; start a database with \`npm run neo4j\`). ` +
+        'What was written is complete file by file; run the ingest again to finish.',
     );
     return 1;
   } finally {
