@@ -15,6 +15,8 @@ export interface Neo4jConfig {
 export interface AppConfig {
   host: string;
   port: number;
+  /** Basic-auth password for the explorer; required when `host` is not loopback. */
+  accessToken: string | undefined;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,5 +44,9 @@ export function neo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
 }
 
 export function appConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return { host: env.HOST || '127.0.0.1', port: intFrom(env, 'PORT', 5173) };
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intFrom(env, 'PORT', 5173),
+    accessToken: env.CADRE_ACCESS_TOKEN || undefined,
+  };
 }

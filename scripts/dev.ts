@@ -7,16 +7,18 @@ import { appConfig, neo4jConfig } from '../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../db/driver.ts';
 import { provideDatabase } from '../db/provide.ts';
 import { buildApp } from '../web/server/app.ts';
+import { checkExposure } from '../web/server/security.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = neo4jConfig();
-const { host, port } = appConfig();
+const { host, port, accessToken } = appConfig();
 
 try {
+  checkExposure(host, accessToken);
   const provided = await provideDatabase(config, (line) => console.log(line));
   const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000 });
   await waitForDatabase(db, 120_000);
-  const api = await buildApp({ db });
+  const api = await buildApp({ db, accessToken });
   await api.listen({ host, port: port + 1 });
   process.env.API_URL = `http://${host}:${port + 1}`;
   const vite = await createServer({

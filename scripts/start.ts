@@ -9,6 +9,7 @@ import { provideDatabase, type ProvidedDatabase } from '../db/provide.ts';
 import { formatSummary, ingestPaths } from '../ingest/pipeline.ts';
 import { createProgress } from '../ingest/progress.ts';
 import { startServer } from '../web/server/main.ts';
+import { checkExposure } from '../web/server/security.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(line);
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const inputs = process.argv.slice(2);
   const folders = inputs.length > 0 ? inputs : [path.join(repoRoot, 'seeds')];
   const config = neo4jConfig();
-  const { host, port } = appConfig();
+  const { host, port, accessToken } = appConfig();
 
   let provided: ProvidedDatabase | undefined;
   const shutdown = async (code: number) => {
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   };
 
   try {
+    // Before anything starts: an exposed explorer needs a token.
+    checkExposure(host, accessToken);
     provided = await provideDatabase(config, log);
     log(`Neo4j: ${provided.uri} (${provided.source})`);
     const ingestDb = openDatabase({ ...config, uri: provided.uri });
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
 
     // The server fails fast when Neo4j is down (the page shows it and retries) instead of hanging.
     const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000 });
-    const { app, url } = await startServer(db, host, port);
+    const { app, url } = await startServer(db, host, port, accessToken);
     log(`\ncadre-graph is running: ${url}\nCtrl-C stops it.`);
     const stop = () => {
       log('Stopping...');

@@ -18,13 +18,18 @@ declare module 'vitest' {
 let local: LocalNeo4j | undefined;
 
 export async function setup(project: TestProject) {
-  const { user, password } = neo4jConfig();
+  const configured = neo4jConfig();
+  const user = configured.user;
+  // Our own test database gets a password of its own, distinctive enough that the security tests can
+  // search everything the server sends for it; NEO4J_TEST_URI servers use NEO4J_PASSWORD.
+  let password = configured.password;
   let uri = process.env.NEO4J_TEST_URI;
   if (!uri) {
     // NEO4J_TEST_ROOT and NEO4J_TEST_PORT let several test runs share a machine.
     const root = path.resolve(process.env.NEO4J_TEST_ROOT ?? '.neo4j/test');
     fs.rmSync(path.join(root, 'data'), { recursive: true, force: true });
     const port = Number(process.env.NEO4J_TEST_PORT ?? 7688);
+    password = 'test-only-secret-5f2c9a';
     local = await startLocalNeo4j(
       { root, port, user, password, logFile: path.join(root, 'neo4j.log') },
       (line) => console.log(line),

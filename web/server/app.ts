@@ -15,6 +15,7 @@ import { graphRoutes } from './routes/graph.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { nodeRoutes } from './routes/nodes.ts';
 import { searchRoutes } from './routes/search.ts';
+import { registerSecurity } from './security.ts';
 
 export interface AppOptions {
   db: Database;
@@ -23,6 +24,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Neo4j stops any API transaction after this long (user Cypher included); 30 s by default. */
   queryTimeoutMs?: number;
+  /** When set, every request needs basic auth with this token as the password. */
+  accessToken?: string;
 }
 
 export async function buildApp({
@@ -30,6 +33,7 @@ export async function buildApp({
   staticDir,
   logger = false,
   queryTimeoutMs = 30_000,
+  accessToken,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -51,6 +55,8 @@ export async function buildApp({
     app.log.error(error);
     return reply.code(500).send({ error: describeError(error) });
   });
+
+  await registerSecurity(app, accessToken);
 
   const context: RouteContext = { db, read: reader(db, queryTimeoutMs), queries: loadNamedQueries() };
   metaRoutes(app, context);

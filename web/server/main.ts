@@ -2,13 +2,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appConfig, neo4jConfig } from '../../db/config.ts';
-import { openDatabase, type Database } from '../../db/driver.ts';
+import { describeError, openDatabase, type Database } from '../../db/driver.ts';
 import { buildApp } from './app.ts';
+import { checkExposure } from './security.ts';
 
 export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
-export async function startServer(db: Database, host: string, port: number) {
-  const app = await buildApp({ db, staticDir: distDir });
+/** Serves the API and dist/ on host:port (0: any free port); refuses a non-loopback host without a token. */
+export async function startServer(db: Database, host: string, port: number, accessToken?: string) {
+  checkExposure(host, accessToken);
+  const app = await buildApp({ db, staticDir: distDir, accessToken });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -17,14 +20,20 @@ export async function startServer(db: Database, host: string, port: number) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const config = neo4jConfig();
-  const { host, port } = appConfig();
+  const { host, port, accessToken } = appConfig();
   const db = openDatabase(
     { ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` },
     { maxRetryMs: 3000 },
   );
-  const { app, url } = await startServer(db, host, port);
-  console.log(`cadre-graph is serving ${url}`);
-  const stop = () => void app.close().then(() => db.close());
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  try {
+    const { app, url } = await startServer(db, host, port, accessToken);
+    console.log(`cadre-graph is serving ${url}`);
+    const stop = () => void app.close().then(() => db.close());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    console.error(`serve: ${describeError(error)}`);
+    await db.close();
+    process.exitCode = 1;
+  }
 }
