@@ -17,6 +17,28 @@ const idParams = {
 const NEIGHBOUR =
   'elementId(n) = $id AND m <> n AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))';
 
+const EXPAND = `
+MATCH (n) WHERE elementId(n) = $id
+CALL (n) {
+  MATCH (n)--(m) WHERE ${NEIGHBOUR}
+  RETURN count(DISTINCT m) AS total
+}
+CALL (n) {
+  MATCH (n)--(m) WHERE ${NEIGHBOUR}
+  WITH DISTINCT m
+  WITH m, COUNT { (m)--() } AS degree
+  ORDER BY degree DESC, coalesce(m.name, m.title, m.headline, m.id, '') ASC, elementId(m) ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect({m: m, degree: degree}) AS page
+}
+CALL (n, page) {
+  UNWIND page AS p
+  WITH p.m AS m
+  MATCH (n)-[r]-(m)
+  RETURN collect(DISTINCT r) AS edges
+}
+RETURN n, COUNT { (n)--() } AS degree, total, page, edges`;
+
 async function findNode(tx: ManagedTransaction, id: string): Promise<ExplorerNode> {
   const result = await tx.run('MATCH (n) WHERE elementId(n) = $id RETURN n, COUNT { (n)--() } AS degree', {
     id,
@@ -58,34 +80,19 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
         .filter(Boolean);
       const labels = wanted && wanted.length > 0 ? wanted : null;
       return read(async (tx) => {
-        const node = await findNode(tx, id);
-        // Count first, so the client knows how many pages there are.
-        const counted = await tx.run(`MATCH (n)--(m) WHERE ${NEIGHBOUR} RETURN count(DISTINCT m) AS total`, {
-          id,
-          labels,
-        });
-        const total = Number(counted.records[0]?.get('total') ?? 0);
-        const page = await tx.run(
-          `MATCH (n)--(m) WHERE ${NEIGHBOUR}
-           WITH DISTINCT m
-           WITH m, COUNT { (m)--() } AS degree
-           ORDER BY degree DESC, coalesce(m.name, m.title, m.headline, m.id, '') ASC, elementId(m) ASC
-           SKIP $skip LIMIT $limit
-           RETURN m, degree`,
-          { id, labels, skip: neo4j.int(skip), limit: neo4j.int(limit) },
-        );
-        const neighbors = page.records.map((r) => explorerNode(r.get('m') as Node, r.get('degree')));
-        const edges = await tx.run(
-          `MATCH (n)-[r]-(m) WHERE elementId(n) = $id AND elementId(m) IN $ids RETURN DISTINCT r`,
-          { id, ids: neighbors.map((m) => m.id) },
-        );
+        // One round trip: the node, the count (so the client knows how many pages there are), one page
+        // of neighbours ordered by their degree, and the edges to them.
+        const result = await tx.run(EXPAND, { id, labels, skip: neo4j.int(skip), limit: neo4j.int(limit) });
+        const record = result.records[0];
+        if (!record) throw notFound(`no node with id ${id}`);
+        const page = record.get('page') as { m: Node; degree: unknown }[];
         return {
-          node,
-          total,
+          node: explorerNode(record.get('n') as Node, record.get('degree')),
+          total: Number(record.get('total')),
           skip,
           limit,
-          neighbors,
-          edges: edges.records.map((r) => graphEdge(r.get('r') as Relationship)),
+          neighbors: page.map((p) => explorerNode(p.m, p.degree)),
+          edges: (record.get('edges') as Relationship[]).map(graphEdge),
         };
       });
     },
