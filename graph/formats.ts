@@ -2,7 +2,9 @@
 // script that recreates the subgraph in another Neo4j. Pure functions of a payload, usable in the
 // browser and in Node.
 import { write as writeGexf } from 'graphology-gexf';
-import { stringify } from 'csv-stringify/sync';
+// The browser build of csv-stringify: the Node one touches `Buffer` when it loads, which breaks the web
+// app's exports; this one carries its own and gives the same output in Node (the CLI uses it too).
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { create } from 'xmlbuilder2';
 import { flatAttributes, payloadToGraph, type GraphPayload } from './payload.ts';
 

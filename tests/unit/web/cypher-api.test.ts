@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { cypherApi, errorKind, readOutcome, type Fetch } from '../../../web/src/cypher/api.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('the Cypher API client', () => {
+  it('posts the query, parameters and limit as JSON and returns the result', async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const fetchImpl: Fetch = async (url, init) => {
+      calls.push({ url, init });
+      return json(200, {
+        columns: ['n'],
+        rows: [[1]],
+        graph: { nodes: [], edges: [] },
+        truncated: false,
+        elapsedMs: 3,
+      });
+    };
+    const outcome = await cypherApi(fetchImpl).runCypher({ query: 'RETURN 1 AS n', limit: 5 });
+    expect(outcome).toMatchObject({ ok: true, value: { columns: ['n'], rows: [[1]] } });
+    expect(calls[0]!.url).toBe('/api/cypher');
+    expect(calls[0]!.init?.method).toBe('POST');
+    expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({ query: 'RETURN 1 AS n', limit: 5 });
+  });
+
+  it('encodes the name of a named query in its URL', async () => {
+    let url = '';
+    await cypherApi(async (u) => {
+      url = u;
+      return json(200, {});
+    }).runNamed('co attendance/x', { params: { name: '胡勇春' } });
+    expect(url).toBe('/api/queries/co%20attendance%2Fx/run');
+  });
+
+  it('keeps the error body of a 400: message verbatim, code and position', async () => {
+    const body = {
+      error: "Invalid input 'RETRUN': expected ... (line 1, column 10 (offset: 9))",
+      code: 'Neo.ClientError.Statement.SyntaxError',
+      position: { line: 1, column: 10, offset: 9 },
+    };
+    const outcome = await readOutcome(json(400, body));
+    expect(outcome).toEqual({ ok: false, status: 400, error: body });
+  });
+
+  it('turns an unreachable server or a non-JSON answer into a message', async () => {
+    const down = await cypherApi(async () => {
+      throw new TypeError('Failed to fetch');
+    }).schema();
+    expect(down).toMatchObject({ ok: false, status: 0 });
+    const html = await readOutcome(
+      new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
+    );
+    expect(html).toEqual({ ok: false, status: 502, error: { error: '<h1>Bad gateway</h1>' } });
+  });
+
+  it('tells a syntax error, a refused write and an unavailable database apart', () => {
+    expect(errorKind(400, { error: 'x', code: 'Neo.ClientError.Statement.SyntaxError' })).toBe('syntax');
+    expect(errorKind(400, { error: 'Only read queries are allowed here: this query writes.' })).toBe(
+      'refused',
+    );
+    expect(
+      errorKind(400, {
+        error: 'Writing in read access mode not allowed.',
+        code: 'Neo.ClientError.Statement.AccessMode',
+      }),
+    ).toBe('refused');
+    expect(errorKind(503, { error: 'Neo4j is not reachable' })).toBe('unavailable');
+    expect(
+      errorKind(400, { error: 'Unknown function', code: 'Neo.ClientError.Statement.SemanticError' }),
+    ).toBe('other');
+  });
+});
