@@ -66,6 +66,34 @@ export function resolveClasspath(root: string, log: (line: string) => void = () 
   return fs.readFileSync(cached, 'utf8').trim();
 }
 
+/** Below this much free space Neo4j fails late and obscurely; say so before starting it. */
+const MIN_FREE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Makes sure the data folder exists, is writable (a real write, so read-only mounts show even to root)
+ * and has room, and throws one clear sentence otherwise.
+ */
+export function checkDataFolder(root: string): void {
+  try {
+    fs.mkdirSync(root, { recursive: true });
+    const probe = path.join(root, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(
+      `the Neo4j data folder ${root} cannot be created or written (${code}); choose a writable folder.`,
+    );
+  }
+  const stats = fs.statfsSync(root);
+  const free = stats.bavail * stats.bsize;
+  if (free < MIN_FREE_BYTES) {
+    throw new Error(
+      `only ${(free / 1024 / 1024).toFixed(0)} MB free for the Neo4j data folder ${root}; it needs at least ${MIN_FREE_BYTES / 1024 / 1024} MB.`,
+    );
+  }
+}
+
 export async function startLocalNeo4j(
   options: LocalNeo4jOptions,
   log: (line: string) => void = () => {},
@@ -75,6 +103,7 @@ export async function startLocalNeo4j(
     throw new Error(`the local Neo4j needs Java 17 or newer on PATH (found ${java ?? 'none'}).`);
   }
   const host = options.host ?? '127.0.0.1';
+  checkDataFolder(options.root);
   if (await portIsOpen(host, options.port)) {
     throw new Error(
       `port ${options.port} on ${host} is already in use; stop what runs there or set NEO4J_BOLT_PORT.`,
