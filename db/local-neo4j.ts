@@ -83,6 +83,9 @@ export function checkDataFolder(root: string): void {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new Error(
       `the Neo4j data folder ${root} cannot be created or written (${code}); choose a writable folder.`,
+      {
+        cause: error,
+      },
     );
   }
   const stats = fs.statfsSync(root);

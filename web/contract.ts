@@ -84,7 +84,12 @@ export interface NamedQueryInfo {
   name: string;
   title: string;
   description: string;
-  params: { name: string; type: 'string' | 'integer' | 'float' | 'boolean'; default: string; description: string }[];
+  params: {
+    name: string;
+    type: 'string' | 'integer' | 'float' | 'boolean';
+    default: string;
+    description: string;
+  }[];
 }
 export interface QueriesResponse {
   queries: NamedQueryInfo[];
