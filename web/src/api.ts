@@ -1,22 +1,35 @@
-// Typed access to the API server (web/server). The browser talks only to it, never to Neo4j.
+// Typed access to the API server (web/server), shaped by web/contract.ts. The browser talks only to it,
+// never to Neo4j.
+import type {
+  CypherResult,
+  ExplorerGraph,
+  GraphPayload,
+  NeighborsResponse,
+  NodeResponse,
+  SearchResponse,
+  TimelineResponse,
+} from '../contract.ts';
 
-import type { GraphPayload } from '../../graph/payload.ts';
-
-export type { GraphEdge, GraphNode, GraphPayload } from '../../graph/payload.ts';
+export type { ExplorerGraph, ExplorerNode, GraphEdge, GraphNode, GraphPayload } from '../contract.ts';
 
 export class ApiError extends Error {
   constructor(
     message: string,
+    /** HTTP status; 0 when the server did not answer at all. */
     readonly status: number,
   ) {
     super(message);
   }
+  /** The server or the database is down (as opposed to a bad request). */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
 }
 
-async function getJson<T>(url: string): Promise<T> {
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
   } catch {
     throw new ApiError('The cadre-graph server is not reachable.', 0);
   }
@@ -26,6 +39,32 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
-export const fetchOverview = (limit = 300) => getJson<GraphPayload>(`/api/graph?limit=${limit}`);
+const post = <T>(url: string, body: unknown) =>
+  request<T>(url, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 
-export const fetchStats = () => getJson<{ labels: { label: string; count: number }[] }>('/api/stats');
+const enc = encodeURIComponent;
+
+export const fetchOverview = (limit = 300) => request<GraphPayload>(`/api/graph?limit=${limit}`);
+
+export const searchNodes = (q: string, limit = 10, signal?: AbortSignal) =>
+  request<SearchResponse>(`/api/search?q=${enc(q)}&limit=${limit}`, { signal });
+
+export const fetchNode = (id: string) => request<NodeResponse>(`/api/nodes/${enc(id)}`);
+
+export const fetchNeighbors = (id: string, skip: number, limit: number) =>
+  request<NeighborsResponse>(`/api/nodes/${enc(id)}/neighbors?skip=${skip}&limit=${limit}`);
+
+export const fetchTimeline = () => request<TimelineResponse>('/api/timeline');
+
+export const runNamedQuery = (name: string, params: Record<string, string>, limit = 2000) =>
+  post<CypherResult>(`/api/queries/${enc(name)}/run`, { params, limit });
+
+export const runCypher = (query: string, params: Record<string, unknown> = {}, limit = 1000) =>
+  post<CypherResult>('/api/cypher', { query, params, limit });
+
+/** An empty graph, for code paths that need one. */
+export const emptyGraph = (): ExplorerGraph => ({ nodes: [], edges: [] });

@@ -33,9 +33,22 @@ export function displayName(labels: string[], properties: Record<string, unknown
   return pick('name') ?? pick('headline') ?? pick('title') ?? pick('id') ?? '?';
 }
 
+const RELATION_NAMES: Record<string, string> = {
+  ATTENDED: '参加',
+  HELD_IN: '地点',
+  HOLDS: '任职',
+  GOVERNS: '管辖',
+  PART_OF: '隶属',
+  REPORTED_IN: '报道',
+  MENTIONED_IN: '提及',
+  WROTE: '撰写',
+  POSSIBLY_SAME: '可能同一人',
+};
+
 /** Edge labels for relationship types, as a reader of Chinese news would say them. */
 export function edgeLabel(type: string, properties: Record<string, unknown>): string {
   if (type === 'ATTENDED' && typeof properties.role === 'string') return properties.role;
-  if (type === 'HELD_IN') return '地点';
-  return type;
+  if (type === 'HOLDS' && typeof properties.title === 'string') return properties.title;
+  if (type === 'MET' && typeof properties.meetings === 'number') return `${properties.meetings} 次`;
+  return RELATION_NAMES[type] ?? type;
 }

@@ -1,13 +1,51 @@
-// The details panel: a selected node's kind, name, properties and connections with their evidence.
+// The details panel: a selected node's kind, name, neighbour count and actions (expand, +N more,
+// collapse, pin, remove, the views), its properties, positions with dates, and its connections with
+// the evidence: the source sentence with the names highlighted, and the article it comes from.
 // Text only (no innerHTML), so whatever the news text contains is shown, never executed.
 import type { CadreGraph, NodeAttributes } from '../graph/build.ts';
 import { styleOf } from '../graph/style.ts';
+import { kindName, t } from '../i18n.ts';
+import { button, el, highlighted, swatch } from './dom.ts';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) {
-  const el = document.createElement(tag);
-  if (text !== undefined) el.textContent = text;
-  if (className) el.className = className;
-  return el;
+export interface ArticleInfo {
+  id: string;
+  headline: string;
+  doc: string;
+  date: string | null;
+  paper: string | null;
+}
+
+export interface Position {
+  title: string;
+  office: string;
+  asOf: string | null;
+  sentence: string | null;
+  articleId: string | null;
+}
+
+export interface DetailsActions {
+  expand(): void;
+  more(): void;
+  collapse(): void;
+  togglePin(): void;
+  remove(): void;
+  personEvents(): void;
+  placeEvents(): void;
+  coAttendance(): void;
+  shortest(): void;
+  filterPlace(): void;
+  filterOffice(): void;
+}
+
+export interface DetailsContext {
+  id: string;
+  node: NodeAttributes;
+  graph: CadreGraph;
+  expansion: { loaded: number; total: number } | undefined;
+  second: NodeAttributes | null;
+  articles: Map<string, ArticleInfo>;
+  positions: Position[] | null;
+  actions: DetailsActions;
 }
 
 function formatValue(value: unknown): string {
@@ -16,57 +54,156 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-export interface Connection {
-  relation: string;
-  other: NodeAttributes;
-  sentence: string | null;
+export function renderEmptyDetails(container: HTMLElement): void {
+  container.replaceChildren(
+    el('p', { class: 'hint', text: t('clickHint') }),
+    el('p', { class: 'hint keys', text: t('shortcuts') }),
+  );
 }
 
-/** The node's edges as a reader would list them: relation label, the node at the other end, evidence. */
-export function connectionsOf(graph: CadreGraph, node: string): Connection[] {
-  return graph.mapEdges(node, (_edge, attributes, source, target) => {
-    const other = graph.getNodeAttributes(source === node ? target : source);
-    const sentence = attributes.properties.sentence;
-    return { relation: attributes.label, other, sentence: typeof sentence === 'string' ? sentence : null };
-  });
-}
-
-export function renderDetails(
-  container: HTMLElement,
-  node: NodeAttributes | null,
-  connections: Connection[] = [],
+function evidenceBlock(
+  sentence: string,
+  names: string[],
+  articleId: string | null,
+  articles: Map<string, ArticleInfo>,
 ) {
-  container.replaceChildren();
-  if (!node) {
-    container.append(element('p', '点击节点查看详情 · Click a node to see its properties.', 'hint'));
-    return;
+  const quote = el('blockquote', { class: 'evidence' });
+  quote.append(highlighted(sentence, names));
+  const block = el('div', { class: 'evidence-block' }, [quote]);
+  if (articleId) {
+    const article = articles.get(articleId);
+    const source = el('div', { class: 'source' }, [
+      el('span', { class: 'source-label', text: `${t('article')}: ` }),
+      el('span', { class: 'headline', text: article?.headline ?? '…' }),
+      el('span', {
+        class: 'doc',
+        text: ` · ${articleId}${article?.paper ? ` · ${article.paper}` : ''}${article?.date ? ` · ${article.date}` : ''}`,
+      }),
+    ]);
+    block.append(source);
   }
-  const badge = element('span', styleOf(node.kind).name, 'badge');
-  badge.style.background = styleOf(node.kind).color;
-  container.append(badge, element('h2', node.label));
+  return block;
+}
 
-  const table = element('dl', undefined, 'properties');
+export function renderDetails(container: HTMLElement, ctx: DetailsContext): void {
+  const { node, graph, id, actions } = ctx;
+  const style = styleOf(node.kind);
+  const badge = el('span', {
+    class: 'badge',
+    text: kindName(node.kind) === node.kind ? node.kind : `${kindName(node.kind)} · ${node.kind}`,
+  });
+  badge.style.background = style.color;
+
+  const inView = graph.degree(id);
+  const total = ctx.expansion?.total ?? node.degree;
+  const rest = ctx.expansion ? ctx.expansion.total - ctx.expansion.loaded : null;
+  const counts = el('div', {
+    class: 'counts',
+    text:
+      total != null
+        ? `${t('neighbours', { n: total })}${ctx.expansion ? ` · ${t('loadedOf', { loaded: ctx.expansion.loaded, total: ctx.expansion.total })}` : ''}`
+        : `${inView}`,
+  });
+
+  const primary = el('div', { class: 'actions' });
+  if (!ctx.expansion)
+    primary.append(button(t('expand'), actions.expand, { class: 'btn primary', testid: 'expand' }));
+  if (rest !== null && rest > 0)
+    primary.append(
+      button(t('more', { n: Math.min(25, rest) }), actions.more, { class: 'btn primary', testid: 'more' }),
+    );
+  if (ctx.expansion) primary.append(button(t('collapse'), actions.collapse, { testid: 'collapse' }));
+  primary.append(
+    button(node.fixed ? t('unpin') : t('pin'), actions.togglePin, { testid: 'pin' }),
+    button(t('remove'), actions.remove, { testid: 'remove' }),
+  );
+
+  const views = el('div', { class: 'actions views' });
+  if (node.kind === 'Person') {
+    views.append(
+      button(t('personEvents'), actions.personEvents, { testid: 'view-person-events' }),
+      button(t('coAttendance'), actions.coAttendance, { testid: 'view-co-attendance' }),
+    );
+    if (ctx.second?.kind === 'Person')
+      views.append(
+        button(t('shortest', { name: ctx.second.label }), actions.shortest, { testid: 'view-shortest' }),
+      );
+  }
+  if (node.kind === 'Place')
+    views.append(
+      button(t('placeEvents'), actions.placeEvents, { testid: 'view-place-events' }),
+      button(t('filterPlace'), actions.filterPlace, { testid: 'filter-place' }),
+    );
+  if (node.kind === 'Office')
+    views.append(button(t('filterOffice'), actions.filterOffice, { testid: 'filter-office' }));
+
+  const title = typeof node.properties.title === 'string' ? node.properties.title : node.label;
+  container.replaceChildren(badge, el('h2', { text: title }), counts, primary);
+  if (views.childElementCount) container.append(el('h3', { text: t('views') }), views);
+
+  const table = el('dl', { class: 'properties' });
   for (const [key, value] of Object.entries(node.properties).sort(([a], [b]) => a.localeCompare(b))) {
     if (value === null || value === undefined || value === '') continue;
-    table.append(element('dt', key), element('dd', formatValue(value)));
+    table.append(el('dt', { text: key }), el('dd', { text: formatValue(value) }));
   }
-  container.append(table);
+  container.append(el('h3', { text: t('properties') }), table);
 
-  container.append(element('h3', `关联 · Connections (${connections.length})`));
-  const list = element('ul', undefined, 'connections');
-  for (const connection of connections) {
-    const item = element('li');
-    const head = element('div', undefined, 'connection-head');
-    const dot = element('span', undefined, 'swatch');
-    dot.style.background = styleOf(connection.other.kind).color;
-    head.append(
-      element('span', connection.relation, 'relation'),
-      dot,
-      element('span', connection.other.label),
-    );
-    item.append(head);
-    if (connection.sentence) item.append(element('blockquote', connection.sentence, 'evidence'));
+  if (ctx.positions && ctx.positions.length) {
+    const list = el('ul', { class: 'positions' });
+    for (const p of ctx.positions) {
+      const item = el('li', {}, [
+        el('div', { class: 'connection-head' }, [
+          el('span', { class: 'relation', text: p.asOf ?? '—' }),
+          el('span', { text: `${p.office} ${p.title}` }),
+        ]),
+      ]);
+      if (p.sentence)
+        item.append(evidenceBlock(p.sentence, [node.label, p.office, p.title], p.articleId, ctx.articles));
+      list.append(item);
+    }
+    container.append(el('h3', { text: t('positions') }), list);
+  }
+
+  const edges = graph.mapEdges(id, (_edge, a, source, target) => ({
+    a,
+    other: graph.getNodeAttributes(source === id ? target : source),
+  }));
+  edges.sort((x, y) =>
+    String(x.other.properties.date ?? '').localeCompare(String(y.other.properties.date ?? '')),
+  );
+  container.append(el('h3', { text: t('connections', { n: edges.length }) }));
+  const list = el('ul', { class: 'connections' });
+  for (const { a, other } of edges.slice(0, 200)) {
+    const item = el('li', {}, [
+      el('div', { class: 'connection-head' }, [
+        el('span', { class: 'relation', text: a.label }),
+        swatch(styleOf(other.kind).color),
+        el('span', { text: other.label }),
+      ]),
+    ]);
+    const sentence = a.properties.sentence;
+    if (typeof sentence === 'string') {
+      const names = [
+        node.label,
+        other.label,
+        String(node.properties.name ?? ''),
+        String(other.properties.name ?? ''),
+        String(a.properties.asWritten ?? ''),
+      ];
+      const articleId = typeof a.properties.articleId === 'string' ? a.properties.articleId : null;
+      item.append(evidenceBlock(sentence, names, articleId, ctx.articles));
+    }
     list.append(item);
   }
   container.append(list);
+}
+
+/** The article ids the panel will cite for a node, so they can be fetched before rendering. */
+export function citedArticles(graph: CadreGraph, id: string, positions: Position[] | null): string[] {
+  const ids = new Set<string>();
+  graph.forEachEdge(id, (_e, a) => {
+    if (typeof a.properties.articleId === 'string') ids.add(a.properties.articleId);
+  });
+  for (const p of positions ?? []) if (p.articleId) ids.add(p.articleId);
+  return [...ids];
 }

@@ -1,19 +1,32 @@
+// One entry per node kind on screen, with its colour and count; clicking one hides or shows that kind.
 import { LABEL_STYLES } from '../graph/style.ts';
+import { kindName } from '../i18n.ts';
+import { el, swatch } from './dom.ts';
 
-/** One swatch per node kind present in the graph, with its count. */
-export function renderLegend(container: HTMLElement, counts: Map<string, number>): void {
+export function renderLegend(
+  container: HTMLElement,
+  counts: Map<string, number>,
+  hiddenKinds: Set<string>,
+  onToggle: (kind: string) => void,
+): void {
   container.replaceChildren();
-  for (const [label, style] of Object.entries(LABEL_STYLES)) {
-    const count = counts.get(label);
-    if (!count) continue;
-    const item = document.createElement('div');
-    item.className = 'legend-item';
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = style.color;
-    const text = document.createElement('span');
-    text.textContent = `${style.name} (${count})`;
-    item.append(swatch, text);
+  for (const [kind, style] of Object.entries(LABEL_STYLES)) {
+    const count = counts.get(kind);
+    if (!count && !hiddenKinds.has(kind)) continue;
+    const off = hiddenKinds.has(kind);
+    const item = el(
+      'button',
+      {
+        class: `legend-item${off ? ' off' : ''}`,
+        attrs: { type: 'button', 'data-kind': kind, 'aria-pressed': String(!off) },
+        onclick: () => onToggle(kind),
+      },
+      [
+        swatch(style.color),
+        el('span', { text: `${kindName(kind)} ${kind === kindName(kind) ? '' : kind}`.trim() }),
+        el('span', { class: 'count', text: String(count ?? 0) }),
+      ],
+    );
     container.append(item);
   }
 }
