@@ -12,6 +12,8 @@ import { explorerGraph, rowValue } from './serialize.ts';
 
 export const DEFAULT_ROW_LIMIT = 1000;
 export const MAX_ROW_LIMIT = 10_000;
+/** Rows stop being added once their JSON passes this size (characters). */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 const REFUSED = 'Only read queries are allowed here';
 
@@ -119,15 +121,20 @@ async function runInTransaction(
   const collector = new GraphCollector();
   const rows: unknown[][] = [];
   let truncated = false;
+  let bytes = 0;
   // Breaking out of the loop cancels the stream: the server stops producing rows.
   for await (const record of result) {
-    if (rows.length === limit) {
+    if (rows.length === limit || bytes > MAX_RESPONSE_BYTES) {
       truncated = true;
       break;
     }
     const values = [...record.values()];
+    const row = values.map(rowValue);
+    // Rows of huge values are capped by size as well as by count; the canvas graph repeats them, so
+    // the response stays within about twice this.
+    bytes += JSON.stringify(row).length;
     for (const value of values) collector.addValue(value);
-    rows.push(values.map(rowValue));
+    rows.push(row);
   }
   const columns = [...(await result.keys())];
   return { columns, rows, graph: await explorerGraph(tx, collector), truncated };
