@@ -428,10 +428,12 @@ async function memberFilter(which: 'place' | 'office', id: string): Promise<Memb
       ? `MATCH (top:Place) WHERE elementId(top) = $id
          OPTIONAL MATCH (pl:Place)-[:PART_OF*0..6]->(top)
          OPTIONAL MATCH (e:Event)-[:HELD_IN]->(pl)
-         RETURN top.name AS name, collect(DISTINCT elementId(pl)) + collect(DISTINCT elementId(e)) + [elementId(top)] AS members`
+         WITH top, collect(DISTINCT elementId(pl)) + collect(DISTINCT elementId(e)) AS inside
+         RETURN top.name AS name, inside + [elementId(top)] AS members`
       : `MATCH (o:Office) WHERE elementId(o) = $id
          OPTIONAL MATCH (p:Person)-[:HOLDS]->(o)
-         RETURN o.name AS name, collect(DISTINCT elementId(p)) + [elementId(o)] AS members`;
+         WITH o, collect(DISTINCT elementId(p)) AS holders
+         RETURN o.name AS name, holders + [elementId(o)] AS members`;
   const result = await runCypher(cypher, { id }, 10);
   const row = result.rows[0] ?? [];
   return { id, name: String(row[0] ?? ''), members: new Set((row[1] as string[] | undefined) ?? []) };
