@@ -19,5 +19,9 @@ export interface ExtractResult {
 export default async function extractTask({ file, doc, meta }: ExtractTask): Promise<ExtractResult> {
   const { text } = await readTextFile(file);
   const extracted = extractText(text, doc, meta);
-  return { batch: toGraphBatch(extracted), articles: extracted.articles.length, characters: text.length };
+  return {
+    batch: toGraphBatch(extracted, text),
+    articles: extracted.articles.length,
+    characters: text.length,
+  };
 }

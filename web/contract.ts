@@ -138,3 +138,15 @@ export interface CypherResult {
   truncated: boolean;
   elapsedMs: number;
 }
+
+// GET /api/articles/:id -> the article a piece of evidence comes from (id = Article.id, URL-encoded)
+export interface ArticleResponse {
+  id: string;
+  headline: string;
+  doc: string;
+  paper: string | null;
+  date: string | null;
+  /** Offset of the article in its source file: evidence offsets minus this index into `text`. */
+  start: number;
+  text: string | null;
+}

@@ -17,6 +17,8 @@ export interface ArticleRow {
   id: string;
   doc: string;
   headline: string;
+  /** The item's text as decoded (for the reader in the app), cut at MAX_ARTICLE_TEXT characters. */
+  text: string | null;
   paper: string | null;
   date: string | null;
   start: number;
@@ -220,7 +222,11 @@ function articleDate(article: ExtractedArticle, document: ExtractedDocument): st
   return article.events.find((e) => e.date)?.date ?? document.date ?? null;
 }
 
-export function toGraphBatch(document: ExtractedDocument): GraphBatch {
+/** Article texts longer than this are cut: the graph keeps news items, not whole archives. */
+export const MAX_ARTICLE_TEXT = 100_000;
+
+/** `source`: the decoded file the document was extracted from, to store each article's text. */
+export function toGraphBatch(document: ExtractedDocument, source?: string): GraphBatch {
   const { home } = document;
   const batch = emptyBatch([document.doc]);
   const people = new Map<string, PersonRow>();
@@ -293,6 +299,10 @@ export function toGraphBatch(document: ExtractedDocument): GraphBatch {
       id: article.id,
       doc: document.doc,
       headline: article.headline,
+      text:
+        source === undefined
+          ? null
+          : source.slice(article.start, Math.min(article.end, article.start + MAX_ARTICLE_TEXT)),
       paper: document.paper ?? null,
       date: asOf,
       start: article.start,

@@ -28,6 +28,17 @@ describe('the explorer page', () => {
     expect(evidence.some((sentence) => sentence.includes('章旭升'))).toBe(true);
 
     await page.screenshot({ path: path.join(screenshots, 'explorer.png') });
+
+    // The article headline opens the full text with the sentence marked.
+    await page.locator('#details [data-testid=article-link]').first().click();
+    const marked = page.locator('#article-dialog mark');
+    await marked.waitFor({ timeout: 5000 });
+    expect(await marked.textContent()).toContain('章旭升');
+    expect(
+      (await page.locator('#article-dialog [data-testid=article-text]').textContent())!.length,
+    ).toBeGreaterThan((await marked.textContent())!.length);
+    await page.screenshot({ path: path.join(screenshots, 'article.png') });
+    await page.click('[data-testid=article-close]');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,7 @@
 // Typed access to the API server (web/server), shaped by web/contract.ts. The browser talks only to it,
 // never to Neo4j.
 import type {
+  ArticleResponse,
   CypherResult,
   ExplorerGraph,
   GraphPayload,
@@ -59,6 +60,8 @@ export const fetchNeighbors = (id: string, skip: number, limit: number) =>
   request<NeighborsResponse>(`/api/nodes/${enc(id)}/neighbors?skip=${skip}&limit=${limit}`);
 
 export const fetchTimeline = () => request<TimelineResponse>('/api/timeline');
+
+export const fetchArticle = (id: string) => request<ArticleResponse>(`/api/articles/${enc(id)}`);
 
 export const runNamedQuery = (name: string, params: Record<string, string>, limit = 2000) =>
   post<CypherResult>(`/api/queries/${enc(name)}/run`, { params, limit });

@@ -3,6 +3,7 @@
 // the evidence: the source sentence with the names highlighted, and the article it comes from.
 // Text only (no innerHTML), so whatever the news text contains is shown, never executed.
 import type { CadreGraph, NodeAttributes } from '../graph/build.ts';
+import { showArticle } from './article.ts';
 import { styleOf } from '../graph/style.ts';
 import { kindName, t } from '../i18n.ts';
 import { button, el, highlighted, swatch } from './dom.ts';
@@ -66,6 +67,7 @@ function evidenceBlock(
   names: string[],
   articleId: string | null,
   articles: Map<string, ArticleInfo>,
+  offsets: { start: number; end: number } | null = null,
 ) {
   const quote = el('blockquote', { class: 'evidence' });
   quote.append(highlighted(sentence, names));
@@ -74,7 +76,12 @@ function evidenceBlock(
     const article = articles.get(articleId);
     const source = el('div', { class: 'source' }, [
       el('span', { class: 'source-label', text: `${t('article')}: ` }),
-      el('span', { class: 'headline', text: article?.headline ?? '…' }),
+      // The headline opens the full article with this sentence marked.
+      button(article?.headline ?? t('readArticle'), () => void showArticle(articleId, offsets), {
+        class: 'link headline',
+        title: t('readArticle'),
+        testid: 'article-link',
+      }),
       el('span', {
         class: 'doc',
         text: ` · ${articleId}${article?.paper ? ` · ${article.paper}` : ''}${article?.date ? ` · ${article.date}` : ''}`,
@@ -191,7 +198,9 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
         String(a.properties.asWritten ?? ''),
       ];
       const articleId = typeof a.properties.articleId === 'string' ? a.properties.articleId : null;
-      item.append(evidenceBlock(sentence, names, articleId, ctx.articles));
+      const { start, end } = a.properties;
+      const offsets = typeof start === 'number' && typeof end === 'number' ? { start, end } : null;
+      item.append(evidenceBlock(sentence, names, articleId, ctx.articles, offsets));
     }
     list.append(item);
   }
