@@ -1,7 +1,8 @@
 // title: People who met
 // description: People who attended the same events as a person, with how many events they shared.
-// param: name string 胡勇春 The person's name
-MATCH (p:Person {name: $name})-[a1:ATTENDED]->(e:Event)<-[a2:ATTENDED]-(other:Person)
+// param: name string 胡勇春 The person's name, or their id (name@scope) to tell namesakes apart
+MATCH (p:Person) WHERE p.id = $name OR p.name = $name
+MATCH (p)-[a1:ATTENDED]->(e:Event)<-[a2:ATTENDED]-(other:Person)
 WHERE other <> p
 RETURN other.name AS person, count(DISTINCT e) AS meetings, collect(DISTINCT e.date) AS dates,
        p, other, collect(a1) + collect(a2) AS attended, collect(e) AS events

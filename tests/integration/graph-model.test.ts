@@ -154,4 +154,12 @@ describe('entity resolution across jurisdictions', () => {
       ['王建国@赣州市', 1],
     ]);
   });
+
+  it('lets a view ask for one of the namesakes by id', async () => {
+    const byName = await named('person-events', { name: '王建国' });
+    const byId = await named('person-events', { name: '王建国@赣州市' });
+    expect(byName).toHaveLength(2);
+    expect(byId).toHaveLength(1);
+    expect((byId[0]!.get('p') as Node).properties.id).toBe('王建国@赣州市');
+  });
 });

@@ -288,17 +288,29 @@ function renderSelection() {
       remove: () => step({ t: 'remove', id }),
       personEvents: () =>
         step(
-          { t: 'view', name: 'person-events', params: { name: String(node.properties.name ?? node.label) } },
+          {
+            t: 'view',
+            name: 'person-events',
+            params: { name: String(node.properties.id ?? node.properties.name ?? node.label) },
+          },
           { fit: true },
         ),
       placeEvents: () =>
         step(
-          { t: 'view', name: 'place-events', params: { place: String(node.properties.name ?? node.label) } },
+          {
+            t: 'view',
+            name: 'place-events',
+            params: { place: String(node.properties.id ?? node.properties.name ?? node.label) },
+          },
           { fit: true },
         ),
       coAttendance: () =>
         step(
-          { t: 'view', name: 'co-attendance', params: { name: String(node.properties.name ?? node.label) } },
+          {
+            t: 'view',
+            name: 'co-attendance',
+            params: { name: String(node.properties.id ?? node.properties.name ?? node.label) },
+          },
           { fit: true },
         ),
       shortest: () => {
@@ -308,7 +320,10 @@ function renderSelection() {
             {
               t: 'view',
               name: 'shortest-connection',
-              params: { from: String(node.properties.name), to: String(other.properties.name) },
+              params: {
+                from: String(node.properties.id ?? node.properties.name),
+                to: String(other.properties.id ?? other.properties.name),
+              },
             },
             { fit: true },
           );

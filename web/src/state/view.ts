@@ -188,7 +188,10 @@ export function metGraph(graph: ExplorerGraph, name: string): ExplorerGraph {
     if (!attendees.has(edge.target)) attendees.set(edge.target, new Set());
     attendees.get(edge.target)!.add(edge.source);
   }
-  const centers = [...people.values()].filter((p) => p.properties.name === name).map((p) => p.id);
+  // The view asks by person id (name@scope), a user by name: either identifies the centre.
+  const centers = [...people.values()]
+    .filter((p) => p.properties.id === name || p.properties.name === name)
+    .map((p) => p.id);
   const counts = new Map<string, { center: string; other: string; events: string[] }>();
   for (const [event, who] of attendees)
     for (const center of centers) {
