@@ -1,6 +1,6 @@
 // Offices behind positions, qualified by jurisdiction: in a 永康 paper 市委书记 → 永康市委;
 // in a 柯城 paper 区长 → 柯城区人民政府, 市委副书记 → 衢州市委; 省经信厅 → 浙江省经济和信息化厅.
-import { TITLE_HEADS } from './lexicon/titles.ts';
+import { CIVILIAN_ROLES, TITLE_HEADS } from './lexicon/titles.ts';
 import type { Home } from './types.ts';
 
 /** Known abbreviations of departments (the 省/市/县 prefix is added from the jurisdiction). */
@@ -51,33 +51,16 @@ const ABBREVIATIONS: [string, string][] = [
 
 /** Titles that name a role, not an office (县领导, 专职网格员, 普通干部). */
 const ROLE_ONLY = new Set([
+  ...CIVILIAN_ROLES,
   '领导',
   '干部',
   '组员',
   '成员',
-  '党员',
-  '村民',
-  '居民',
-  '志愿者',
   '网格员',
   '网格长',
-  '代表',
   '委员',
   '民警',
   '辅警',
-  '医生',
-  '教师',
-  '老师',
-  '业主',
-  '老板',
-  '店主',
-  '农户',
-  '种植户',
-  '养殖户',
-  '乡贤',
-  '企业家',
-  '律师',
-  '护士',
   '技术员',
   '讲解员',
   '宣讲员',
@@ -85,7 +68,6 @@ const ROLE_ONLY = new Set([
   '联络员',
   '院士',
   '教授',
-  '工程师',
   '总工程师',
   '创始人',
 ]);

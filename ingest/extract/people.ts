@@ -3,13 +3,14 @@
 // Names are validated with the surname list and by what may follow a name.
 import { surnameLength } from './lexicon/surnames.ts';
 import {
+  CIVILIAN_ROLES,
   NAME_FOLLOWERS,
   NAME_OK_EXCEPTIONS,
   NON_NAME_CHARS,
   NOT_NAMES,
   REFERENCE_TITLES,
-  TITLE_HEADS,
   TITLES_AFTER_NAME,
+  TITLE_HEADS,
 } from './lexicon/titles.ts';
 
 export interface PersonMention {
@@ -220,33 +221,7 @@ function positionsBefore(text: string, titleEnd: number, floor: number): string[
   return out;
 }
 
-const WEAK_TITLES = new Set([
-  '居民',
-  '村民',
-  '党员',
-  '干部',
-  '代表',
-  '委员',
-  '成员',
-  '领导',
-  '民警',
-  '医生',
-  '教师',
-  '老师',
-  '志愿者',
-  '业主',
-  '老板',
-  '店主',
-  '农户',
-  '种植户',
-  '养殖户',
-  '乡贤',
-  '企业家',
-  '律师',
-  '护士',
-  '组员',
-  '工程师',
-]);
+const WEAK_TITLES = new Set([...CIVILIAN_ROLES, '干部', '委员', '成员', '领导', '民警', '组员']);
 
 const CLEAR_END = /[,.;:!?、。)”"\s]/;
 

@@ -153,8 +153,32 @@ export const TITLE_HEADS: readonly string[] = [
   '护士',
 ];
 
+/** Ordinary people's roles (教师, 农户, 企业家 …): never an office, never the mark of an official. */
+export const CIVILIAN_ROLES: readonly string[] = [
+  '医生',
+  '教师',
+  '老师',
+  '党员',
+  '村民',
+  '居民',
+  '志愿者',
+  '工程师',
+  '业主',
+  '老板',
+  '店主',
+  '农户',
+  '种植户',
+  '养殖户',
+  '乡贤',
+  '企业家',
+  '律师',
+  '护士',
+  '代表',
+];
+
 /** Title heads that mark a public office (vs 董事长, 村民 ...). */
 const NON_OFFICIAL = new Set([
+  ...CIVILIAN_ROLES,
   '理事长',
   '会长',
   '副会长',
@@ -169,13 +193,6 @@ const NON_OFFICIAL = new Set([
   '总监',
   '院士',
   '教授',
-  '医生',
-  '教师',
-  '老师',
-  '党员',
-  '村民',
-  '居民',
-  '志愿者',
   '创始人',
   '董事',
   '厂长',
@@ -183,20 +200,8 @@ const NON_OFFICIAL = new Set([
   '主编',
   '总编辑',
   '总工程师',
-  '工程师',
   '技术员',
   '讲解员',
-  '业主',
-  '老板',
-  '店主',
-  '农户',
-  '种植户',
-  '养殖户',
-  '乡贤',
-  '企业家',
-  '律师',
-  '护士',
-  '代表',
 ]);
 
 /** Whether a position phrase denotes a public office. Business and civic roles are not. */
