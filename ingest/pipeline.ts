@@ -223,7 +223,11 @@ export async function ingestPaths(
     let next = 0;
     const fill = () => {
       while (windows.length < lookahead && next < entries.length) {
-        windows.push(startWindow(entries.slice(next, next + window)));
+        const started = startWindow(entries.slice(next, next + window));
+        // A window that fails (Neo4j gone) while an earlier one is being written must not become an
+        // unhandled rejection that kills the process; it rethrows when its turn comes.
+        started.catch(() => {});
+        windows.push(started);
         next += window;
       }
     };
