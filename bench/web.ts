@@ -7,12 +7,12 @@
 // the local port) served from here; with no database the expand measurement is skipped.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.ts';
 import { appConfig, neo4jConfig } from '../db/config.ts';
 import { openDatabase } from '../db/driver.ts';
 import { startServer } from '../web/server/main.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIZES = [1_000, 10_000, 50_000];
 
 interface Bench {
@@ -93,18 +93,7 @@ if (!base) {
   };
 }
 if (!base.endsWith('/')) base += '/';
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   console.log(`cadre-graph web benchmark (${base}, headless Chromium, 1280×800)\n`);
   console.log('nodes     edges     first render   interactive');

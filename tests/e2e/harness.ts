@@ -3,13 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
 import type { Database } from '../../db/driver.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import { startServer } from '../../web/server/main.ts';
-import { clearDatabase, testDatabase } from '../helpers.ts';
+import { seededDatabase } from '../helpers.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshots = path.resolve('test-results');
 
 export interface Explorer {
@@ -24,23 +23,9 @@ export interface Explorer {
 export async function startExplorer(): Promise<Explorer> {
   if (!fs.existsSync(path.resolve('dist/index.html')))
     throw new Error('dist/ is missing: run `npm run build` first');
-  const db = testDatabase();
-  await clearDatabase(db);
-  await ingestPaths(db, [path.resolve('seeds')]);
+  const db = await seededDatabase();
   const { app, url } = await startServer(db, '127.0.0.1', 0);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Playwright gives each launch a fresh temporary profile. The flags keep Chromium off the network.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   fs.mkdirSync(screenshots, { recursive: true });
   return {
     db,
