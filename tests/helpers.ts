@@ -1,6 +1,8 @@
 // Shared by the integration and end-to-end tests.
+import path from 'node:path';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/driver.ts';
+import { ingestPaths } from '../ingest/pipeline.ts';
 
 export function testDatabase(): Database {
   return openDatabase({
@@ -57,4 +59,12 @@ export async function canonicalDump(db: Database): Promise<string[]> {
       (r) => `[${r.get('type')} ${r.get('from')} -> ${r.get('to')} ${stable(r.get('props'))}]`,
     ),
   ].sort();
+}
+
+/** The test database holding exactly the seeds: cleared, then the seeds ingested. */
+export async function seededDatabase(): Promise<Database> {
+  const db = testDatabase();
+  await clearDatabase(db);
+  await ingestPaths(db, [path.resolve('seeds')]);
+  return db;
 }

@@ -1,19 +1,15 @@
 // GET /api/articles/:id: the text behind a piece of evidence, with offsets that find the sentence in it.
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import type { ArticleResponse } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
-import { clearDatabase, testDatabase } from '../helpers.ts';
+import { seededDatabase } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  db = testDatabase();
-  await clearDatabase(db);
-  await ingestPaths(db, [path.resolve('seeds')]);
+  db = await seededDatabase();
   app = await buildApp({ db });
 });
 afterAll(async () => {

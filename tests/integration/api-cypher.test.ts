@@ -1,10 +1,8 @@
 // POST /api/cypher and POST /api/queries/:name/run against the real Neo4j with the seeds ingested:
 // results as rows and graph, Neo4j errors with their position, and read-only enforcement.
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/driver.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import type {
   ApiErrorBody,
   CypherNodeValue,
@@ -14,15 +12,13 @@ import type {
 } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
 import { reader } from '../../web/server/database.ts';
-import { clearDatabase, graphCounts, testDatabase } from '../helpers.ts';
+import { graphCounts, seededDatabase } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  db = testDatabase();
-  await clearDatabase(db);
-  await ingestPaths(db, [path.resolve('seeds')]);
+  db = await seededDatabase();
   app = await buildApp({ db });
 });
 afterAll(async () => {

@@ -1,10 +1,8 @@
 // The explorer's read endpoints (search, nodes and neighbours, timeline, schema, overview degrees)
 // against the real Neo4j with the seeds ingested.
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import type {
   ApiErrorBody,
   ExplorerNode,
@@ -16,15 +14,13 @@ import type {
   TimelineResponse,
 } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
-import { clearDatabase, testDatabase } from '../helpers.ts';
+import { seededDatabase } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  db = testDatabase();
-  await clearDatabase(db);
-  await ingestPaths(db, [path.resolve('seeds')]);
+  db = await seededDatabase();
   app = await buildApp({ db });
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Node } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import { bindParams, loadNamedQueries } from '../../db/named-queries.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
-import { clearDatabase, testDatabase } from '../helpers.ts';
+import { seededDatabase } from '../helpers.ts';
 
 let db: Database;
 const queries = loadNamedQueries();
@@ -22,9 +22,7 @@ async function named(name: string, values: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  db = testDatabase();
-  await clearDatabase(db);
-  await ingestPaths(db, [path.resolve('seeds')]);
+  db = await seededDatabase();
 });
 afterAll(async () => db.close());
 
