@@ -213,12 +213,68 @@ describe('POST /api/cypher: read-only', () => {
     "CREATE USER eve SET PASSWORD 'password123'",
     'SHOW USERS',
     "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
-  ])('refuses %s and leaves the graph unchanged', async (query) => {
+    // Server state and other clients' queries: refused by the allow-list, whatever the spelling.
+    'SHOW TRANSACTIONS',
+    'SHOW SETTINGS',
+    'SHOW PROCEDURES',
+    'SHOW INDEXES',
+    "CALL db.stats.retrieve('GRAPH COUNTS')",
+    "RETURN 1 AS x UNION CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN 1 AS x",
+    'CALL db.prepareForReplanning()',
+    "CALL db.stats.stop('QUERIES')",
+    "CALL db.stats.clear('QUERIES')",
+    "CALL db.stats.collect('QUERIES')",
+    'CALL db.resampleOutdatedIndexes()',
+    "CALL db.resampleIndex('search_names')",
+    'CALL db.clearQueryCaches()',
+    'CALL db.info()',
+    'CALL tx.setMetaData({a: 1})',
+    'CALL \\u0064b.prepareForReplanning()',
+    'CALL \\u0064bms.components()',
+    'RETURN 1 AS x //\r UNION CALL db.prepareForReplanning() RETURN 1 AS x',
+    'RETURN 1 AS x\u001cUNION\u001cCALL db.prepareForReplanning() RETURN 1 AS x',
+    'CALL `db`.`prepareForReplanning`()',
+    'CALL db.index.fulltext.listAvailableAnalyzers()',
+  ])('refuses %j and leaves the graph unchanged', async (query) => {
     const before = await graphCounts(db);
     const response = await post(query);
     expect(response.statusCode, response.body).toBe(400);
     expect((response.json() as ApiErrorBody).error).toMatch(/^Only read queries are allowed here: /);
     expect(await graphCounts(db)).toEqual(before);
+  });
+
+  it('refuses what would change server state, and its state stays as it was', async () => {
+    const status = async () =>
+      (await db.driver.executeQuery('CALL db.stats.status()')).records.map((r) => r.toObject());
+    const before = await status();
+    for (const query of ["CALL db.stats.collect('QUERIES')", "CALL db.stats.clear('QUERIES')"]) {
+      const response = await post(query);
+      expect(response.statusCode).toBe(400);
+      expect((response.json() as ApiErrorBody).error).toMatch(
+        /procedure db\.stats\.\w+ is not on the allow-list/,
+      );
+    }
+    expect(await status()).toEqual(before);
+  });
+
+  it('shows no other client its transactions or the server settings', async () => {
+    const response = await post('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
+    expect(response.statusCode).toBe(400);
+    expect((response.json() as ApiErrorBody).error).toMatch(/SHOW TRANSACTIONS is an administration command/);
+    expect(response.body).not.toContain('neo4j-transaction-');
+  });
+
+  it('allows the schema and full-text procedures the app needs, and Cypher functions', async () => {
+    expect((await ok('CALL db.labels() YIELD label RETURN label')).rows.length).toBeGreaterThan(0);
+    expect((await ok('CALL db.schema.visualization()')).columns).toEqual(['nodes', 'relationships']);
+    const found = await ok(
+      "CALL db.index.fulltext.queryNodes('search_names', '徐旭') YIELD node RETURN node.name AS name LIMIT 1",
+    );
+    expect(found.rows).toEqual([['徐旭']]);
+    const functions = await ok(
+      "RETURN toUpper('a') AS u, size(range(1, 3)) AS n, duration.between(date('2022-01-01'), date('2022-01-02')).days AS d",
+    );
+    expect(functions.rows).toEqual([['A', 3, 1]]);
   });
 
   it('still allows the words in strings and comments', async () => {

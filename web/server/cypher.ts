@@ -1,9 +1,10 @@
 // The read-only Cypher runner behind POST /api/cypher and the named queries. Two layers keep it
-// read-only: the query's plan (EXPLAIN, nothing executed) must be a pure read without LOAD CSV,
-// admin commands or dbms procedures; then it runs in a READ transaction, which Neo4j itself
-// refuses to write in, with a timeout. Rows are streamed and the stream is cancelled at `limit`.
+// read-only: the query's plan (EXPLAIN, nothing executed) must pass the allow-list guard of
+// cypher-guard.ts; then it runs in a READ transaction, which Neo4j itself refuses to write in, with a
+// timeout. Rows are streamed and the stream is cancelled at `limit`.
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
+import { checkPlan, Refusal } from './cypher-guard.ts';
 import { GraphCollector } from '../../graph/collect.ts';
 import type { CypherResult } from '../contract.ts';
 import type { Reader } from './database.ts';
@@ -17,53 +18,22 @@ export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 const REFUSED = 'Only read queries are allowed here';
 
-/** Operators that read but reach outside the graph or act on the server: files, transactions, users. */
-const REFUSED_OPERATORS = new Set(['LoadCSV', 'AdministrationCommand', 'TerminateTransactions']);
-
-/** The query without string literals and comments, and with `quoted` names unquoted, for keyword checks. */
+/**
+ * The query without string literals and comments, and with `quoted` names unquoted, for the quick text
+ * check below. Neo4j's plan (cypher-guard.ts) is the guard; this only refuses the obvious early.
+ */
 function scrub(query: string): string {
   return query.replace(
-    /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)*)`|\/\/[^\n]*|\/\*[\s\S]*?\*\//g,
+    /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)*)`|\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g,
     (_token, quoted: string | undefined) => (quoted !== undefined ? quoted.replace(/``/g, '`') : ' '),
   );
 }
 
-/** Refuses by text what the plan might not show (a procedure hidden in a failing branch, say). */
 function checkText(query: string): void {
   const text = scrub(query);
-  if (/\bload\s+csv\b/i.test(text)) throw badRequest(`${REFUSED}: LOAD CSV reads files from the server.`);
+  if (/\bload\s+csv\b/i.test(text))
+    throw badRequest(`${REFUSED}: LOAD CSV reads files and URLs from the server.`);
   if (/\bdbms\s*\./i.test(text)) throw badRequest(`${REFUSED}: dbms procedures act on the server.`);
-}
-
-interface PlanNode {
-  operatorType: string;
-  arguments?: Record<string, unknown>;
-  children?: PlanNode[];
-}
-
-function* operators(plan: PlanNode | false | undefined): Generator<PlanNode> {
-  if (!plan) return;
-  yield plan;
-  for (const child of plan.children ?? []) yield* operators(child);
-}
-
-const QUERY_TYPES: Record<string, string> = {
-  rw: 'reads and writes',
-  w: 'writes',
-  s: 'changes the schema or runs an administration command',
-};
-
-function checkPlan(summary: ResultSummary): void {
-  const type = summary.queryType;
-  if (type !== 'r') throw badRequest(`${REFUSED}: this query ${QUERY_TYPES[type] ?? `is of type ${type}`}.`);
-  for (const op of operators(summary.plan as PlanNode | false)) {
-    // Operators carry the database after an @: "LoadCSV@neo4j".
-    const name = op.operatorType.split('@')[0] ?? '';
-    if (REFUSED_OPERATORS.has(name)) throw badRequest(`${REFUSED}: ${name} is not allowed.`);
-    const details = String(op.arguments?.Details ?? '');
-    if (name === 'ProcedureCall' && /^dbms\./i.test(details))
-      throw badRequest(`${REFUSED}: dbms procedures act on the server.`);
-  }
 }
 
 const EXPLAIN = 'EXPLAIN ';
@@ -116,7 +86,12 @@ async function runInTransaction(
   } catch (error) {
     throw withoutExplain(error);
   }
-  checkPlan(plan);
+  try {
+    checkPlan(plan, plan.database.name ?? undefined);
+  } catch (error) {
+    if (error instanceof Refusal) throw badRequest(`${REFUSED}: ${error.message}`);
+    throw error;
+  }
   const result = tx.run(query, params);
   const collector = new GraphCollector();
   const rows: unknown[][] = [];
