@@ -1,6 +1,7 @@
 // Named queries live in cypher/queries/*.cypher; a header of `//` comments describes each:
 //   // title: ...            // description: ...
-//   // param: NAME TYPE DEFAULT Description...   (TYPE: string | integer | float | boolean)
+//   // param: NAME TYPE DEFAULT Description...   (TYPE: string | integer | float | boolean | date)
+//   // zh.title: ...         // zh.description: ...   (the Chinese title and description for the app)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import neo4j from 'neo4j-driver';
 
 export const queriesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cypher/queries');
 
-export type ParamType = 'string' | 'integer' | 'float' | 'boolean';
+export type ParamType = 'string' | 'integer' | 'float' | 'boolean' | 'date';
 
 export interface QueryParam {
   name: string;
@@ -21,23 +22,27 @@ export interface NamedQuery {
   name: string;
   title: string;
   description: string;
+  /** Chinese title and description, when the header gives them. */
+  zh?: { title?: string; description?: string };
   params: QueryParam[];
   cypher: string;
 }
 
-const PARAM_TYPES = new Set<ParamType>(['string', 'integer', 'float', 'boolean']);
+const PARAM_TYPES = new Set<ParamType>(['string', 'integer', 'float', 'boolean', 'date']);
 
 export function parseNamedQuery(name: string, source: string): NamedQuery {
   const query: NamedQuery = { name, title: name, description: '', params: [], cypher: '' };
   const body: string[] = [];
   for (const line of source.split('\n')) {
-    const header = /^\/\/\s*(title|description|param):\s*(.*)$/.exec(line.trim());
+    const header = /^\/\/\s*(title|description|param|zh\.title|zh\.description):\s*(.*)$/.exec(line.trim());
     if (!header) {
       body.push(line);
       continue;
     }
     const [, key, value = ''] = header;
-    if (key === 'title') query.title = value.trim();
+    if (key === 'zh.title') query.zh = { ...query.zh, title: value.trim() };
+    else if (key === 'zh.description') query.zh = { ...query.zh, description: value.trim() };
+    else if (key === 'title') query.title = value.trim();
     else if (key === 'description') query.description = value.trim();
     else {
       const [paramName, type, fallback = '', ...description] = value.trim().split(/\s+/);
@@ -82,6 +87,11 @@ function coerce(param: QueryParam, raw: unknown): unknown {
   const text = String(raw);
   switch (param.type) {
     case 'string':
+      return text;
+    case 'date':
+      // Dates are stored as YYYY-MM-DD strings, so they compare as text.
+      if (!/^\d{4}-\d\d-\d\d$/.test(text))
+        throw new Error(`parameter ${param.name} must be a date (YYYY-MM-DD), got "${text}"`);
       return text;
     case 'integer': {
       const value = Number(text);

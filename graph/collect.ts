@@ -1,5 +1,6 @@
 // Converts Neo4j results into the JSON graph the web app renders: every node, relationship and path
-// found anywhere in the records (including inside lists and maps), deduplicated by element id.
+// found anywhere in the records (including inside lists and maps), deduplicated by element id. Nodes
+// leave with their stable key (nodeKey) as id, and edges point at those keys.
 import {
   isDate,
   isDateTime,
@@ -14,7 +15,7 @@ import {
 } from 'neo4j-driver';
 import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 
-import type { GraphEdge, GraphNode, GraphPayload } from './payload.ts';
+import { nodeKey, type GraphEdge, type GraphNode, type GraphPayload } from './payload.ts';
 
 export type { GraphEdge, GraphNode, GraphPayload };
 
@@ -47,6 +48,7 @@ function plainProperties(properties: Record<string, unknown>): Record<string, un
 }
 
 export class GraphCollector {
+  /** By element id. */
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
 
@@ -74,10 +76,11 @@ export class GraphCollector {
 
   private addNode(node: Node): void {
     if (this.nodes.has(node.elementId)) return;
+    const properties = plainProperties(node.properties);
     this.nodes.set(node.elementId, {
-      id: node.elementId,
+      id: nodeKey(node.labels, properties, node.elementId),
       labels: [...node.labels],
-      properties: plainProperties(node.properties),
+      properties,
     });
   }
 
@@ -92,11 +95,19 @@ export class GraphCollector {
     });
   }
 
+  /** The element ids of the nodes, in the order of toPayload().nodes. */
+  elementIds(): string[] {
+    return [...this.nodes.keys()];
+  }
+
   /** Edges whose endpoints are not both in the result are dropped, so the payload is a valid graph. */
   toPayload(): GraphPayload {
-    const edges = [...this.edges.values()].filter(
-      (e) => this.nodes.has(e.source) && this.nodes.has(e.target),
-    );
+    const edges: GraphEdge[] = [];
+    for (const edge of this.edges.values()) {
+      const source = this.nodes.get(edge.source);
+      const target = this.nodes.get(edge.target);
+      if (source && target) edges.push({ ...edge, source: source.id, target: target.id });
+    }
     return { nodes: [...this.nodes.values()], edges };
   }
 }

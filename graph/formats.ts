@@ -138,34 +138,80 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const EXPORT_LABEL = 'CadreGraphImport';
 const CHUNK = 500;
 
+/** The key property of each label (cypher/schema.cypher's uniqueness constraints). */
+export const NODE_KEYS: Record<string, string> = {
+  Person: 'id',
+  Place: 'id',
+  Office: 'id',
+  Event: 'id',
+  Article: 'id',
+  Reporter: 'id',
+  Source: 'doc',
+};
+/** Properties that tell apart several relationships of one type between the same two nodes (ingest/load). */
+export const RELATIONSHIP_KEYS: Record<string, string[]> = { HOLDS: ['articleId', 'position'] };
+
+/** How a script finds a node again: by its label's key, or by a temporary export key. */
+function nodeRef(node: GraphPayload['nodes'][number]): { label: string; key: string; value: unknown } {
+  const label = node.labels.find((l) => l in NODE_KEYS);
+  const value = label ? node.properties[NODE_KEYS[label]!] : undefined;
+  if (label && value !== undefined && value !== null) return { label, key: NODE_KEYS[label]!, value };
+  return { label: EXPORT_LABEL, key: '__exportId', value: node.id };
+}
+
 /**
- * A script of statements, one per line group and each ending with `;`, that recreates the subgraph:
- * nodes are created with a temporary label and key so relationships can find them, which are removed
- * at the end. Runs in cypher-shell or statement by statement through a driver.
+ * A script of statements, one per line group and each ending with `;`, that recreates the subgraph and
+ * can run on a database that already holds it: nodes MERGE on the key of their label (Person.id, ...),
+ * relationships MERGE between them (HOLDS also on article and position), so running it twice, or on the
+ * database it came from, changes nothing. Nodes without a schema key are created with a temporary label
+ * and key, removed at the end. Runs in cypher-shell or statement by statement through a driver.
  */
 export function toCypher(payload: GraphPayload): string {
   const lines = [
     `// cadre-graph export: ${payload.nodes.length} nodes, ${payload.edges.length} relationships`,
   ];
-  const byLabels = groupBy(payload.nodes, (node) => node.labels.join(':'));
-  for (const [labels, nodes] of byLabels) {
-    const labelList = [...labels.split(':').filter(Boolean), EXPORT_LABEL].map(identifier).join(':');
+  const refs = new Map(payload.nodes.map((node) => [node.id, nodeRef(node)]));
+  const byLabels = groupBy(
+    payload.nodes,
+    (node) => `${refs.get(node.id)!.label}\u0000${node.labels.join(':')}`,
+  );
+  let temporary = false;
+  for (const nodes of byLabels.values()) {
+    const ref = refs.get(nodes[0]!.id)!;
+    const others = nodes[0]!.labels.filter((l) => l !== ref.label);
+    const keyed = ref.label !== EXPORT_LABEL;
+    temporary ||= !keyed;
+    const extra = (keyed ? others : nodes[0]!.labels).map((l) => `:${identifier(l)}`).join('');
     for (let i = 0; i < nodes.length; i += CHUNK) {
-      const rows = nodes.slice(i, i + CHUNK).map((n) => ({ k: n.id, p: n.properties }));
+      const rows = nodes.slice(i, i + CHUNK).map((n) => ({ k: refs.get(n.id)!.value, p: n.properties }));
       lines.push(
-        `UNWIND ${cypherLiteral(rows)} AS row CREATE (n:${labelList} {__exportId: row.k}) SET n += row.p;`,
+        `UNWIND ${cypherLiteral(rows)} AS row MERGE (n:${identifier(ref.label)} {${identifier(ref.key)}: row.k}) SET n += row.p${extra ? `, n${extra}` : ''};`,
       );
     }
   }
-  const byType = groupBy(payload.edges, (edge) => edge.type);
-  for (const [type, edges] of byType) {
+  const edgeGroups = groupBy(payload.edges, (edge) => {
+    const s = refs.get(edge.source);
+    const t = refs.get(edge.target);
+    return `${edge.type}\u0000${s?.label}\u0000${s?.key}\u0000${t?.label}\u0000${t?.key}`;
+  });
+  for (const edges of edgeGroups.values()) {
+    const first = edges[0]!;
+    const s = refs.get(first.source);
+    const t = refs.get(first.target);
+    if (!s || !t) continue;
+    const keys = RELATIONSHIP_KEYS[first.type] ?? [];
+    const merge = keys.length
+      ? ` {${keys.map((k) => `${identifier(k)}: row.p.${identifier(k)}`).join(', ')}}`
+      : '';
     for (let i = 0; i < edges.length; i += CHUNK) {
-      const rows = edges.slice(i, i + CHUNK).map((e) => ({ s: e.source, t: e.target, p: e.properties }));
+      const rows = edges
+        .slice(i, i + CHUNK)
+        .map((e) => ({ s: refs.get(e.source)!.value, t: refs.get(e.target)!.value, p: e.properties }));
       lines.push(
-        `UNWIND ${cypherLiteral(rows)} AS row MATCH (a:${EXPORT_LABEL} {__exportId: row.s}), (b:${EXPORT_LABEL} {__exportId: row.t}) CREATE (a)-[r:${identifier(type)}]->(b) SET r += row.p;`,
+        `UNWIND ${cypherLiteral(rows)} AS row MATCH (a:${identifier(s.label)} {${identifier(s.key)}: row.s}), (b:${identifier(t.label)} {${identifier(t.key)}: row.t}) MERGE (a)-[r:${identifier(first.type)}${merge}]->(b) SET r += row.p;`,
       );
     }
   }
-  lines.push(`MATCH (n:${EXPORT_LABEL}) REMOVE n:${EXPORT_LABEL}, n.__exportId;`);
+  if (temporary) lines.push(`MATCH (n:${EXPORT_LABEL}) REMOVE n:${EXPORT_LABEL}, n.__exportId;`);
   return `${lines.join('\n')}\n`;
 }

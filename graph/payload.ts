@@ -21,6 +21,27 @@ export interface GraphPayload {
   edges: GraphEdge[];
 }
 
+/**
+ * A node's stable key: `Label:id` from the key property the ingest writes (cypher/README.md), so views,
+ * URLs and exports survive a rebuilt database; `~elementId` for the rare node without one.
+ */
+export function nodeKey(
+  labels: readonly string[],
+  properties: Record<string, unknown>,
+  elementId: string,
+): string {
+  const id = properties.id ?? properties.doc;
+  const label = labels[0];
+  return label && (typeof id === 'string' || typeof id === 'number') ? `${label}:${id}` : `~${elementId}`;
+}
+
+/** The label and key property value of a stable key; null for an `~elementId` key. */
+export function parseNodeKey(key: string): { label: string; id: string } | null {
+  if (key.startsWith('~')) return null;
+  const colon = key.indexOf(':');
+  return colon > 0 ? { label: key.slice(0, colon), id: key.slice(colon + 1) } : null;
+}
+
 /** The label shown for a node: its name, else its title or headline, else its id. */
 export function nodeCaption(node: GraphNode): string {
   const p = node.properties;

@@ -8,6 +8,8 @@ export type { GraphEdge, GraphNode, GraphPayload };
 export interface ExplorerNode extends GraphNode {
   /** Total number of relationships of the node in the database (shown before expanding). */
   degree: number;
+  /** What an aggregated view weighs the node by (events attended in the overview). */
+  weight?: number;
 }
 
 export interface ExplorerGraph {
@@ -49,7 +51,7 @@ export interface SearchResponse {
   hits: SearchHit[];
 }
 
-// GET /api/nodes/:id -> one node (id = Neo4j elementId, URL-encoded)
+// GET /api/nodes/:id -> one node (id = its stable key `Label:id`, e.g. Person:章旭升@金华市, URL-encoded)
 export interface NodeResponse {
   node: ExplorerNode;
 }
@@ -84,9 +86,11 @@ export interface NamedQueryInfo {
   name: string;
   title: string;
   description: string;
+  /** The Chinese title and description, when the query's header has them. */
+  zh?: { title?: string; description?: string };
   params: {
     name: string;
-    type: 'string' | 'integer' | 'float' | 'boolean';
+    type: 'string' | 'integer' | 'float' | 'boolean' | 'date';
     default: string;
     description: string;
   }[];
@@ -137,6 +141,28 @@ export interface CypherResult {
   /** True when more rows existed than `limit`. */
   truncated: boolean;
   elapsedMs: number;
+}
+
+// GET /api/activity?people=30[&from=YYYY-MM-DD&to=YYYY-MM-DD] -> the start page: the most active
+// officials (by events attended in the range) and the places their events were held in, aggregated as
+// `VISITED` edges {events} (not stored relationships). Each person node carries `weight` = events.
+export interface ActivityResponse {
+  graph: ExplorerGraph;
+  people: { shown: number; total: number };
+  /** Events in the range. */
+  events: number;
+}
+
+// POST /api/articles/lookup { ids } -> headline, paper and date of each article (evidence sources)
+export interface ArticleInfo {
+  id: string;
+  headline: string;
+  doc: string;
+  paper: string | null;
+  date: string | null;
+}
+export interface ArticlesResponse {
+  articles: ArticleInfo[];
 }
 
 // GET /api/articles/:id -> the article a piece of evidence comes from (id = Article.id, URL-encoded)

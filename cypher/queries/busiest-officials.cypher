@@ -1,7 +1,9 @@
 // title: Busiest officials
+// zh.title: 最忙的官员
 // description: The people who attended the most events between two dates (YYYY-MM-DD, inclusive).
-// param: from string 2000-01-01 First day
-// param: to string 2100-12-31 Last day
+// zh.description: 两个日期之间参加活动最多的人。
+// param: from date 2000-01-01 First day
+// param: to date 2100-12-31 Last day
 // param: limit integer 20 How many people
 MATCH (p:Person)-[a:ATTENDED]->(e:Event)
 WHERE e.date >= $from AND e.date <= $to

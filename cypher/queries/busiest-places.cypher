@@ -1,7 +1,9 @@
 // title: Busiest places
+// zh.title: 最热闹的地点
 // description: The places where the most events were held between two dates (YYYY-MM-DD, inclusive).
-// param: from string 2000-01-01 First day
-// param: to string 2100-12-31 Last day
+// zh.description: 两个日期之间举办活动最多的地点。
+// param: from date 2000-01-01 First day
+// param: to date 2100-12-31 Last day
 // param: limit integer 20 How many places
 MATCH (e:Event)-[h:HELD_IN]->(pl:Place)
 WHERE e.date >= $from AND e.date <= $to

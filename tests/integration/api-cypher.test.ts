@@ -68,17 +68,19 @@ describe('POST /api/cypher: results', () => {
     expect(list).toEqual([1, 2.5, 'x']);
     expect(map).toEqual({ k: '章旭升' });
 
+    // The canvas graph names nodes by their stable key (Label:id), edges by element id.
     const { nodes, edges } = result.graph;
-    expect(nodes.map((n) => n.id).sort()).toEqual(pathValue.nodes.map((n) => n.elementId).sort());
+    const keyOf = (n: CypherNodeValue) => `${n.labels[0]}:${String(n.properties.id)}`;
+    expect(nodes.map((n) => n.id).sort()).toEqual(pathValue.nodes.map(keyOf).sort());
     expect(edges).toEqual([
-      expect.objectContaining({ id: rel.elementId, type: 'ATTENDED', source: person.elementId }),
+      expect.objectContaining({ id: rel.elementId, type: 'ATTENDED', source: keyOf(person) }),
     ]);
     const [degree] = (
       await db.driver.executeQuery('MATCH (n) WHERE elementId(n) = $id RETURN COUNT { (n)--() } AS d', {
         id: person.elementId,
       })
     ).records;
-    expect(nodes.find((n) => n.id === person.elementId)?.degree).toBe(Number(degree!.get('d')));
+    expect(nodes.find((n) => n.id === keyOf(person))?.degree).toBe(Number(degree!.get('d')));
   });
 
   it('passes unicode parameter names and values, and whole JSON numbers as integers', async () => {
@@ -300,7 +302,7 @@ describe('POST /api/queries/:name/run', () => {
     const response = await run('person-events', { params: { name: '章旭升' } });
     expect(response.statusCode, response.body).toBe(200);
     const result = response.json() as CypherResult;
-    expect(result.columns).toEqual(['p', 'a', 'e', 'places', 'date', 'role']);
+    expect(result.columns).toEqual(['p', 'a', 'e', 'places', 'date', 'role', 'total']);
     expect(result.rows.length).toBeGreaterThan(0);
     for (const row of result.rows) expect((row[0] as CypherNodeValue).properties.name).toBe('章旭升');
     const zhang = result.graph.nodes.find((n) => n.properties.name === '章旭升');

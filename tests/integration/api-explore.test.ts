@@ -40,11 +40,17 @@ const search = (q: string, limit?: number) =>
 const cypher = async (query: string, params: Record<string, unknown> = {}) =>
   (await db.driver.executeQuery(query, params, { database: db.database, routing: 'READ' })).records;
 
-/** The elementId of the one node with this label and name, read straight from Neo4j. */
-async function elementIdOf(label: string, name: string): Promise<string> {
-  const [record] = await cypher(`MATCH (n:${label} {name: $name}) RETURN elementId(n) AS id`, { name });
-  return record!.get('id') as string;
+/** The element id and the stable key (Label:id) of the one node with this label and name, from Neo4j. */
+async function nodeOf(label: string, name: string): Promise<{ elementId: string; key: string }> {
+  const [record] = await cypher(
+    `MATCH (n:${label} {name: $name}) RETURN elementId(n) AS elementId, n.id AS id`,
+    { name },
+  );
+  return { elementId: record!.get('elementId') as string, key: `${label}:${record!.get('id') as string}` };
 }
+
+/** The stable key of a node, as Cypher (the API's ids: graph/payload.ts nodeKey). */
+const KEY = "labels(m)[0] + ':' + coalesce(m.id, m.doc)";
 
 describe('GET /api/search', () => {
   it('finds a person by Chinese name (cjk analyzer), with a degree', async () => {
@@ -122,36 +128,40 @@ describe('GET /api/search', () => {
 
 describe('GET /api/nodes/:id', () => {
   it('returns the node with its degree', async () => {
-    const id = await elementIdOf('Person', '徐旭');
+    const { elementId, key: id } = await nodeOf('Person', '徐旭');
     const { node } = await get<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`);
     const [record] = await cypher('MATCH (n) WHERE elementId(n) = $id RETURN COUNT { (n)--() } AS degree', {
-      id,
+      id: elementId,
     });
     expect(node).toMatchObject({ id, labels: ['Person'], degree: Number(record!.get('degree')) });
     expect(node.properties.name).toBe('徐旭');
   });
 
-  it.each(['4:00000000-0000-0000-0000-000000000000:999999', 'garbage', '%22%27%29'])(
-    'answers 404 for an unknown id %s',
-    async (id) => {
-      const response = await app.inject({ url: `/api/nodes/${id}` });
-      expect(response.statusCode).toBe(404);
-      expect((response.json() as ApiErrorBody).error).toMatch(/no node/);
-      expect((await app.inject({ url: `/api/nodes/${id}/neighbors` })).statusCode).toBe(404);
-    },
-  );
+  it.each([
+    'Person:nobody@nowhere',
+    'Nope:1',
+    '~4:00000000-0000-0000-0000-000000000000:999999',
+    'garbage',
+    '%22%27%29',
+  ])('answers 404 for an unknown id %s', async (id) => {
+    const response = await app.inject({ url: `/api/nodes/${id}` });
+    expect(response.statusCode).toBe(404);
+    expect((response.json() as ApiErrorBody).error).toMatch(/no node/);
+    expect((await app.inject({ url: `/api/nodes/${id}/neighbors` })).statusCode).toBe(404);
+  });
 });
 
 describe('GET /api/nodes/:id/neighbors', () => {
   let id: string;
+  let elementId: string;
   let expected: { id: string; degree: number }[];
 
   beforeAll(async () => {
-    id = await elementIdOf('Place', '柯城区');
+    ({ key: id, elementId } = await nodeOf('Place', '柯城区'));
     const records = await cypher(
       `MATCH (n)--(m) WHERE elementId(n) = $id WITH DISTINCT m
-       RETURN elementId(m) AS id, COUNT { (m)--() } AS degree`,
-      { id },
+       RETURN ${KEY} AS id, COUNT { (m)--() } AS degree`,
+      { id: elementId },
     );
     expected = records.map((r) => ({ id: r.get('id') as string, degree: Number(r.get('degree')) }));
   });
@@ -192,7 +202,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
   it('filters by label, and the total follows the filter', async () => {
     const articles = await cypher(
       'MATCH (n)--(m:Article) WHERE elementId(n) = $id RETURN count(DISTINCT m) AS c',
-      { id },
+      { id: elementId },
     );
     const page = await neighbors('labels=Article&limit=200');
     expect(page.total).toBe(Number(articles[0]!.get('c')));
@@ -248,7 +258,7 @@ describe('GET /api/graph', () => {
     const { nodes } = await get<OverviewResponse>('/api/graph?limit=5');
     expect(nodes.length).toBeGreaterThan(0);
     const records = await cypher(
-      'UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN id, COUNT { (n)--() } AS degree',
+      `MATCH (m) WHERE ${KEY} IN $ids RETURN ${KEY} AS id, COUNT { (m)--() } AS degree`,
       { ids: nodes.map((n) => n.id) },
     );
     const degrees = new Map(records.map((r) => [r.get('id') as string, Number(r.get('degree'))]));

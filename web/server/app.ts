@@ -10,6 +10,7 @@ import { loadNamedQueries } from '../../db/named-queries.ts';
 import type { RouteContext } from './context.ts';
 import { reader } from './database.ts';
 import { DatabaseUnavailable, HttpError } from './errors.ts';
+import { activityRoutes } from './routes/activity.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { graphRoutes } from './routes/graph.ts';
@@ -66,6 +67,7 @@ export async function buildApp({
   nodeRoutes(app, context);
   cypherRoutes(app, context);
   articleRoutes(app, context);
+  activityRoutes(app, context);
 
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(staticDir), index: 'index.html' });

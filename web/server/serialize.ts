@@ -3,7 +3,7 @@
 import { isInt, isNode, isPath, isRelationship } from 'neo4j-driver';
 import type { ManagedTransaction, Node, Path, Relationship } from 'neo4j-driver';
 import { GraphCollector, plainValue } from '../../graph/collect.ts';
-import type { GraphEdge, GraphNode } from '../../graph/payload.ts';
+import { nodeKey, type GraphEdge, type GraphNode } from '../../graph/payload.ts';
 import type {
   CypherNodeValue,
   CypherPathValue,
@@ -58,15 +58,22 @@ export function rowValue(value: unknown): unknown {
   return plainValue(value);
 }
 
-/** Adds each node's degree, read in the same transaction as the nodes themselves. */
-export async function withDegrees(tx: ManagedTransaction, nodes: GraphNode[]): Promise<ExplorerNode[]> {
+/**
+ * Adds each node's degree, read in the same transaction as the nodes themselves; `elementIds` are the
+ * nodes' element ids in the same order.
+ */
+export async function withDegrees(
+  tx: ManagedTransaction,
+  nodes: GraphNode[],
+  elementIds: string[],
+): Promise<ExplorerNode[]> {
   if (nodes.length === 0) return [];
   const result = await tx.run(
     'UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN id, COUNT { (n)--() } AS degree',
-    { ids: nodes.map((n) => n.id) },
+    { ids: elementIds },
   );
   const degree = new Map(result.records.map((r) => [r.get('id') as string, Number(r.get('degree'))]));
-  return nodes.map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 }));
+  return nodes.map((n, i) => ({ ...n, degree: degree.get(elementIds[i]!) ?? 0 }));
 }
 
 export async function explorerGraph(
@@ -74,26 +81,27 @@ export async function explorerGraph(
   collector: GraphCollector,
 ): Promise<ExplorerGraph> {
   const payload = collector.toPayload();
-  return { nodes: await withDegrees(tx, payload.nodes), edges: payload.edges };
+  return { nodes: await withDegrees(tx, payload.nodes, collector.elementIds()), edges: payload.edges };
 }
 
-/** An ExplorerNode from a node and a degree the query already computed. */
+/** An ExplorerNode (id = its stable key) from a node and a degree the query already computed. */
 export function explorerNode(node: Node, degree: unknown): ExplorerNode {
+  const properties = plainProperties(node.properties);
   return {
-    id: node.elementId,
+    id: nodeKey(node.labels, properties, node.elementId),
     labels: [...node.labels],
-    properties: plainProperties(node.properties),
+    properties,
     degree: Number(degree),
   };
 }
 
-/** A relationship as a canvas edge. */
-export function graphEdge(rel: Relationship): GraphEdge {
+/** A relationship as a canvas edge between stable keys; `keys` maps element ids to keys. */
+export function graphEdge(rel: Relationship, keys: Map<string, string>): GraphEdge {
   return {
     id: rel.elementId,
     type: rel.type,
-    source: rel.startNodeElementId,
-    target: rel.endNodeElementId,
+    source: keys.get(rel.startNodeElementId) ?? `~${rel.startNodeElementId}`,
+    target: keys.get(rel.endNodeElementId) ?? `~${rel.endNodeElementId}`,
     properties: plainProperties(rel.properties),
   };
 }

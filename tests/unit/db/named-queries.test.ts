@@ -21,7 +21,7 @@ describe('parseNamedQuery', () => {
   });
 
   it('rejects an unknown parameter type', () => {
-    expect(() => parseNamedQuery('bad', '// param: x date 1 When\nRETURN 1')).toThrow(/bad param line/);
+    expect(() => parseNamedQuery('bad', '// param: x time 1 When\nRETURN 1')).toThrow(/bad param line/);
   });
 });
 

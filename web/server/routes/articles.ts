@@ -1,10 +1,36 @@
 // The article behind a piece of evidence, with its text, for the reader in the details panel.
 import type { FastifyInstance } from 'fastify';
-import type { ArticleResponse } from '../../contract.ts';
+import type { ArticleResponse, ArticleInfo, ArticlesResponse } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 export function articleRoutes(app: FastifyInstance, { read }: RouteContext): void {
+  // The sources evidence cites, many at once: the details panel shows their headlines.
+  app.post<{ Body: { ids: string[] } }>(
+    '/api/articles/lookup',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            ids: { type: 'array', maxItems: 500, items: { type: 'string', minLength: 1, maxLength: 2000 } },
+          },
+          required: ['ids'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request): Promise<ArticlesResponse> => ({
+      articles: await read(async (tx) => {
+        const result = await tx.run(
+          'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.headline AS headline, a.doc AS doc, a.paper AS paper, a.date AS date',
+          { ids: [...new Set(request.body.ids)] },
+        );
+        return result.records.map((r) => r.toObject() as ArticleInfo);
+      }),
+    }),
+  );
+
   app.get<{ Params: { id: string } }>(
     '/api/articles/:id',
     {

@@ -27,10 +27,11 @@ export function metaRoutes(app: FastifyInstance, { db, read, queries }: RouteCon
   });
 
   app.get('/api/queries', { schema: noQuery }, async (): Promise<QueriesResponse> => ({
-    queries: [...queries.values()].map(({ name, title, description, params }) => ({
+    queries: [...queries.values()].map(({ name, title, description, zh, params }) => ({
       name,
       title,
       description,
+      ...(zh ? { zh } : {}),
       params,
     })),
   }));

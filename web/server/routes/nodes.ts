@@ -1,14 +1,16 @@
 // One node, and its neighbours a page at a time (busiest first), for expanding a node on the canvas.
+// Nodes are addressed by their stable key (Label:id, see graph/payload.ts nodeKey).
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { ExplorerNode, NeighborsResponse, NodeResponse } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { resolveNodeKey } from '../keys.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
 const idParams = {
   type: 'object',
-  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: { id: { type: 'string', minLength: 1, maxLength: 2000 } },
   required: ['id'],
   additionalProperties: false,
 } as const;
@@ -39,7 +41,9 @@ CALL (n, page) {
 }
 RETURN n, COUNT { (n)--() } AS degree, total, page, edges`;
 
-async function findNode(tx: ManagedTransaction, id: string): Promise<ExplorerNode> {
+async function findNode(tx: ManagedTransaction, key: string): Promise<ExplorerNode> {
+  const id = await resolveNodeKey(tx, key);
+  if (!id) throw notFound(`no node with id ${key}`);
   const result = await tx.run('MATCH (n) WHERE elementId(n) = $id RETURN n, COUNT { (n)--() } AS degree', {
     id,
   });
@@ -72,7 +76,7 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
       },
     },
     async (request): Promise<NeighborsResponse> => {
-      const { id } = request.params;
+      const key = request.params.id;
       const { skip, limit } = request.query;
       const wanted = request.query.labels
         ?.split(',')
@@ -82,17 +86,26 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
       return read(async (tx) => {
         // One round trip: the node, the count (so the client knows how many pages there are), one page
         // of neighbours ordered by their degree, and the edges to them.
-        const result = await tx.run(EXPAND, { id, labels, skip: neo4j.int(skip), limit: neo4j.int(limit) });
-        const record = result.records[0];
-        if (!record) throw notFound(`no node with id ${id}`);
+        const id = await resolveNodeKey(tx, key);
+        const result = id
+          ? await tx.run(EXPAND, { id, labels, skip: neo4j.int(skip), limit: neo4j.int(limit) })
+          : null;
+        const record = result?.records[0];
+        if (!record) throw notFound(`no node with id ${key}`);
         const page = record.get('page') as { m: Node; degree: unknown }[];
+        const node = explorerNode(record.get('n') as Node, record.get('degree'));
+        const neighbors = page.map((p) => explorerNode(p.m, p.degree));
+        const keys = new Map([
+          [(record.get('n') as Node).elementId, node.id],
+          ...page.map((p, i) => [p.m.elementId, neighbors[i]!.id] as [string, string]),
+        ]);
         return {
-          node: explorerNode(record.get('n') as Node, record.get('degree')),
+          node,
           total: Number(record.get('total')),
           skip,
           limit,
-          neighbors: page.map((p) => explorerNode(p.m, p.degree)),
-          edges: (record.get('edges') as Relationship[]).map(graphEdge),
+          neighbors,
+          edges: (record.get('edges') as Relationship[]).map((r) => graphEdge(r, keys)),
         };
       });
     },
