@@ -1,7 +1,7 @@
 // End to end: the built app served by the API server, the seeds in the real Neo4j, Debian's Chromium.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodePosition, openExplorer, screenshots, startExplorer, type Explorer } from './harness.ts';
+import { LATEST, nodePosition, openExplorer, screenshots, startExplorer, type Explorer } from './harness.ts';
 
 let explorer: Explorer;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(async () => explorer?.close());
 
 describe('the explorer page', () => {
   it('renders the graph from Neo4j and shows a node with its evidence on click', async () => {
-    const { page, errors } = await openExplorer(explorer);
+    const { page, errors } = await openExplorer(explorer, LATEST);
     const order = await page.evaluate(() => window.__cadre!.graph.order);
     expect(order).toBeGreaterThan(10);
     expect(await page.locator('#legend').textContent()).toContain('Person');
@@ -22,7 +22,7 @@ describe('the explorer page', () => {
     const heading = page.locator('#details h2');
     await heading.waitFor({ timeout: 5000 });
     expect(await heading.textContent()).toBe('章旭升');
-    expect(await page.locator('#details').textContent()).toContain('jurisdiction');
+    expect(await page.locator('#details').textContent()).toContain('辖区');
     // The connection to the 04-01 meeting carries the source sentence as evidence.
     const evidence = await page.locator('#details .evidence').allTextContents();
     expect(evidence.some((sentence) => sentence.includes('章旭升'))).toBe(true);

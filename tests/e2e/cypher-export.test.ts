@@ -10,14 +10,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitStatements } from '../../ingest/load/schema.ts';
 import { clearDatabase, graphCounts } from '../helpers.ts';
-import { openExplorer, startExplorer, type Explorer } from './harness.ts';
+import { LATEST, openExplorer, startExplorer, type Explorer } from './harness.ts';
 
 let explorer: Explorer;
 let page: Page;
 let errors: string[];
 beforeAll(async () => {
   explorer = await startExplorer();
-  ({ page, errors } = await openExplorer(explorer));
+  ({ page, errors } = await openExplorer(explorer, LATEST));
 });
 afterAll(async () => {
   await page?.close();

@@ -49,7 +49,7 @@ async function run(page: Page, how: 'button' | 'keys' = 'button'): Promise<void>
 }
 
 const canvasCaptions = (page: Page) =>
-  page.evaluate(() => window.__cadre!.graph.mapNodes((_n, a) => a.label as string));
+  page.evaluate(() => window.__cadre!.graph.mapNodes((_n, a) => a.caption));
 
 describe('the Cypher panel', () => {
   it('runs a query: the graph replaces the canvas, the table and JSON show the rows, history keeps it', async () => {
@@ -62,7 +62,7 @@ describe('the Cypher panel', () => {
     expect(await page.locator('#cypher-error').isHidden()).toBe(true);
     const rows = page.locator('#cypher-table tbody tr');
     const expected = await explorer.db.driver.executeQuery(
-      "MATCH (p:Person {name: '章旭升'})-[:ATTENDED]->(e:Event) RETURN elementId(p) AS p, elementId(e) AS e",
+      "MATCH (p:Person {name: '章旭升'})-[:ATTENDED]->(e:Event) RETURN 'Person:' + p.id AS p, 'Event:' + e.id AS e",
     );
     expect(expected.records.length).toBeGreaterThan(0);
     expect(await rows.count()).toBe(expected.records.length);

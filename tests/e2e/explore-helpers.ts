@@ -23,19 +23,19 @@ export async function searchAndStart(page: Page, text: string, caption = text): 
 
 /** Captions of the nodes in view (hidden ones included). */
 export const captions = (page: Page) =>
-  page.evaluate(() => window.__cadre!.graph.mapNodes((_n, a) => a.label));
+  page.evaluate(() => window.__cadre!.graph.mapNodes((_n, a) => a.caption));
 
 /** Captions of the nodes the filters hide. */
 export const hiddenCaptions = (page: Page) =>
   page.evaluate(() =>
-    window.__cadre!.hidden().map((n) => window.__cadre!.graph.getNodeAttribute(n, 'label')),
+    window.__cadre!.hidden().map((n) => window.__cadre!.graph.getNodeAttribute(n, 'caption')),
   );
 
 /** Selects a node by caption, as a click would. */
 export async function selectByCaption(page: Page, caption: string): Promise<void> {
   await page.evaluate((label) => {
     const { graph, select } = window.__cadre!;
-    const node = graph.findNode((_n, a) => a.label === label || a.label.startsWith(label));
+    const node = graph.findNode((_n, a) => a.caption === label || a.caption.startsWith(label));
     if (!node) throw new Error(`no node ${label}`);
     select(node);
   }, caption);

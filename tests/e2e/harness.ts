@@ -40,6 +40,9 @@ export async function startExplorer(): Promise<Explorer> {
   };
 }
 
+/** The latest events view (the seeds' detail), as a URL query: the start page aggregates instead. */
+export const LATEST = `?ops=${encodeURIComponent('[["v","overview",{},0,0]]')}`;
+
 /** A 1280×800 page that records uncaught page errors; waits until the first graph is laid out. */
 export async function openExplorer(
   explorer: Explorer,
@@ -57,7 +60,7 @@ export async function openExplorer(
 export async function nodePosition(page: Page, caption: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((label) => {
     const { graph, sigma } = window.__cadre!;
-    const node = graph.findNode((_n, attributes) => attributes.label === label);
+    const node = graph.findNode((_n, attributes) => attributes.caption === label);
     if (!node) return null;
     const viewport = sigma.graphToViewport(graph.getNodeAttributes(node));
     const box = document.getElementById('graph')!.getBoundingClientRect();

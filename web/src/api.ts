@@ -1,7 +1,12 @@
 // Typed access to the API server (web/server), shaped by web/contract.ts. The browser talks only to it,
 // never to Neo4j.
 import type {
+  ActivityResponse,
+  ApiErrorBody,
   ArticleResponse,
+  ArticlesResponse,
+  QueriesResponse,
+  SchemaResponse,
   CypherResult,
   ExplorerGraph,
   GraphPayload,
@@ -11,13 +16,23 @@ import type {
   TimelineResponse,
 } from '../contract.ts';
 
-export type { ExplorerGraph, ExplorerNode, GraphEdge, GraphNode, GraphPayload } from '../contract.ts';
+export type {
+  ActivityResponse,
+  CypherResult,
+  ExplorerGraph,
+  ExplorerNode,
+  GraphEdge,
+  GraphNode,
+  GraphPayload,
+} from '../contract.ts';
 
 export class ApiError extends Error {
   constructor(
     message: string,
     /** HTTP status; 0 when the server did not answer at all. */
     readonly status: number,
+    /** The server's error body: Neo4j's code and the position in the query, when it said. */
+    readonly body: ApiErrorBody = { error: message },
   ) {
     super(message);
   }
@@ -34,9 +49,11 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new ApiError('The cadre-graph server is not reachable.', 0);
   }
-  const body = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok)
-    throw new ApiError(body.error ?? `${response.status} ${response.statusText}`, response.status);
+  const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorBody>;
+  if (!response.ok) {
+    const message = body.error ?? `${response.status} ${response.statusText}`;
+    throw new ApiError(message, response.status, { ...body, error: message });
+  }
   return body as T;
 }
 
@@ -60,6 +77,21 @@ export const fetchNeighbors = (id: string, skip: number, limit: number) =>
   request<NeighborsResponse>(`/api/nodes/${enc(id)}/neighbors?skip=${skip}&limit=${limit}`);
 
 export const fetchTimeline = () => request<TimelineResponse>('/api/timeline');
+
+/** The most active officials and the places they visit, aggregated (the start page). */
+export const fetchActivity = (params: { people: number; from: string | null; to: string | null }) => {
+  const query = new URLSearchParams({ people: String(params.people) });
+  if (params.from) query.set('from', params.from);
+  if (params.to) query.set('to', params.to);
+  return request<ActivityResponse>(`/api/activity?${query}`);
+};
+
+/** Headlines, papers and dates of the articles evidence cites. */
+export const fetchArticles = (ids: string[]) => post<ArticlesResponse>('/api/articles/lookup', { ids });
+
+export const fetchQueries = () => request<QueriesResponse>('/api/queries');
+
+export const fetchSchema = () => request<SchemaResponse>('/api/schema');
 
 export const fetchArticle = (id: string) => request<ArticleResponse>(`/api/articles/${enc(id)}`);
 

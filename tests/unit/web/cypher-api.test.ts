@@ -1,36 +1,47 @@
-import { describe, expect, it } from 'vitest';
-import { cypherApi, errorKind, readOutcome, type Fetch } from '../../../web/src/cypher/api.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cypherApi, errorKind } from '../../../web/src/cypher/api.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-describe('the Cypher API client', () => {
+/** The app's API client calls the global fetch; each test puts its own in place. */
+function stubFetch(answer: (url: string, init?: RequestInit) => Promise<Response>) {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    return answer(url, init);
+  });
+  return calls;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the Cypher panel on the app API client', () => {
   it('posts the query, parameters and limit as JSON and returns the result', async () => {
-    const calls: { url: string; init?: RequestInit }[] = [];
-    const fetchImpl: Fetch = async (url, init) => {
-      calls.push({ url, init });
-      return json(200, {
+    const calls = stubFetch(async () =>
+      json(200, {
         columns: ['n'],
         rows: [[1]],
         graph: { nodes: [], edges: [] },
         truncated: false,
         elapsedMs: 3,
-      });
-    };
-    const outcome = await cypherApi(fetchImpl).runCypher({ query: 'RETURN 1 AS n', limit: 5 });
+      }),
+    );
+    const outcome = await cypherApi().runCypher({ query: 'RETURN 1 AS n', limit: 5 });
     expect(outcome).toMatchObject({ ok: true, value: { columns: ['n'], rows: [[1]] } });
     expect(calls[0]!.url).toBe('/api/cypher');
     expect(calls[0]!.init?.method).toBe('POST');
-    expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({ query: 'RETURN 1 AS n', limit: 5 });
+    expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({
+      query: 'RETURN 1 AS n',
+      params: {},
+      limit: 5,
+    });
   });
 
   it('encodes the name of a named query in its URL', async () => {
-    let url = '';
-    await cypherApi(async (u) => {
-      url = u;
-      return json(200, {});
-    }).runNamed('co attendance/x', { params: { name: '胡勇春' } });
-    expect(url).toBe('/api/queries/co%20attendance%2Fx/run');
+    const calls = stubFetch(async () => json(200, {}));
+    await cypherApi().runNamed('co attendance/x', { params: { name: '胡勇春' } });
+    expect(calls[0]!.url).toBe('/api/queries/co%20attendance%2Fx/run');
   });
 
   it('keeps the error body of a 400: message verbatim, code and position', async () => {
@@ -39,19 +50,21 @@ describe('the Cypher API client', () => {
       code: 'Neo.ClientError.Statement.SyntaxError',
       position: { line: 1, column: 10, offset: 9 },
     };
-    const outcome = await readOutcome(json(400, body));
-    expect(outcome).toEqual({ ok: false, status: 400, error: body });
+    stubFetch(async () => json(400, body));
+    expect(await cypherApi().runCypher({ query: 'x' })).toEqual({ ok: false, status: 400, error: body });
   });
 
   it('turns an unreachable server or a non-JSON answer into a message', async () => {
-    const down = await cypherApi(async () => {
+    stubFetch(async () => {
       throw new TypeError('Failed to fetch');
-    }).schema();
-    expect(down).toMatchObject({ ok: false, status: 0 });
-    const html = await readOutcome(
-      new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
-    );
-    expect(html).toEqual({ ok: false, status: 502, error: { error: '<h1>Bad gateway</h1>' } });
+    });
+    expect(await cypherApi().schema()).toMatchObject({ ok: false, status: 0 });
+    stubFetch(async () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
+    expect(await cypherApi().schema()).toEqual({
+      ok: false,
+      status: 502,
+      error: { error: '502 Bad Gateway' },
+    });
   });
 
   it('tells a syntax error, a refused write and an unavailable database apart', () => {

@@ -52,6 +52,11 @@ describe('the named-query form', () => {
     expect(inputFor({ name: 'name', type: 'string', default: '胡勇春', description: '' })).toEqual({
       type: 'text',
       value: '胡勇春',
+      required: true,
+    });
+    expect(inputFor({ name: 'from', type: 'date', default: '2022-01-01', description: '' })).toMatchObject({
+      type: 'text',
+      pattern: '\\d{4}-\\d\\d-\\d\\d',
     });
     expect(inputFor({ name: 'limit', type: 'integer', default: '20', description: '' })).toMatchObject({
       type: 'number',

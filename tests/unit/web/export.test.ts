@@ -6,7 +6,7 @@ import { dataFiles } from '../../../web/src/export/export.ts';
 import { canvasToPayload, resultToPayload } from '../../../web/src/export/payload.ts';
 import { textWidth, toSvg, type Scene } from '../../../web/src/export/svg.ts';
 
-/** A graph as the canvas holds it (web/src/graph/build.ts attributes). */
+/** A graph as the canvas holds it (web/src/graph/derive.ts attributes). */
 function canvasGraph(): Graph {
   const graph = new Graph({ multi: true, type: 'directed' });
   graph.addNode('4:x:1', {
@@ -107,10 +107,26 @@ describe('data files of the view', () => {
     expect(csv[1]!.text).toContain('ATTENDED');
   });
 
-  it('the Cypher script creates every node and relationship', () => {
+  it('the Cypher script merges every node on its schema key and every relationship between them', () => {
     const [script] = dataFiles('cypher', payload, 'v');
-    expect(script!.text).toContain('CREATE (n:`Person`:`CadreGraphImport`');
-    expect(script!.text).toContain('CREATE (a)-[r:`ATTENDED`]->(b)');
+    expect(script!.text).toContain('MERGE (n:`Person` {`id`: row.k}) SET n += row.p');
+    expect(script!.text).toContain("{`k`: '徐旭@浙江省'");
+    expect(script!.text).toContain(
+      'MATCH (a:`Person` {`id`: row.s}), (b:`Event` {`id`: row.t}) MERGE (a)-[r:`ATTENDED`]->(b)',
+    );
+    expect(script!.text).not.toContain('CREATE');
+  });
+
+  it('the Cypher script falls back to a temporary key for nodes without one', () => {
+    const [script] = dataFiles(
+      'cypher',
+      { nodes: [{ id: 'x', labels: ['Thing'], properties: { a: 1 } }], edges: [] },
+      'v',
+    );
+    expect(script!.text).toContain(
+      'MERGE (n:`CadreGraphImport` {`__exportId`: row.k}) SET n += row.p, n:`Thing`',
+    );
+    expect(script!.text).toContain('REMOVE n:CadreGraphImport');
   });
 });
 

@@ -7,6 +7,8 @@ export type ParamInfo = NamedQueryInfo['params'][number];
 export interface InputSpec {
   type: 'text' | 'number' | 'checkbox';
   step?: string;
+  pattern?: string;
+  required?: boolean;
   value: string;
   checked?: boolean;
 }
@@ -19,8 +21,10 @@ export function inputFor(param: ParamInfo): InputSpec {
       return { type: 'number', step: 'any', value: param.default };
     case 'boolean':
       return { type: 'checkbox', value: 'true', checked: param.default === 'true' };
+    case 'date':
+      return { type: 'text', value: param.default, pattern: '\\d{4}-\\d\\d-\\d\\d', required: true };
     default:
-      return { type: 'text', value: param.default };
+      return { type: 'text', value: param.default, required: true };
   }
 }
 

@@ -1,10 +1,13 @@
-// Export of the current view (the canvas) or of a query result: PNG through @sigma/export-image, SVG
-// from sigma's display data, and the data formats of graph/formats.ts (the same writers as
-// `npm run export`), so the files open in Gephi and the Cypher script loads back into Neo4j.
+// Export of the current view (the canvas) or of a query result: PNG through @sigma/export-image, with a
+// title and a legend around it and room for the labels at the edges; SVG from sigma's display data; and
+// the data formats of graph/formats.ts (the same writers as `npm run export`), so the files open in Gephi
+// and the Cypher script loads back into Neo4j (MERGE on the keys of the schema).
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import { toCsv, toCypher, toGexf, toGraphml, toJson } from '../../../graph/formats.ts';
 import type { GraphPayload } from '../../../graph/payload.ts';
+import { styleOf } from '../graph/style.ts';
+import { count, kindName } from '../i18n.ts';
 import { downloadBlob, downloadText, fileStem } from './download.ts';
 import { canvasToPayload } from './payload.ts';
 import { sceneOf, toSvg } from './svg.ts';
@@ -12,15 +15,6 @@ import { sceneOf, toSvg } from './svg.ts';
 export type ViewExportFormat = 'png' | 'svg' | 'gexf' | 'graphml' | 'json' | 'csv' | 'cypher';
 export type DataExportFormat = Exclude<ViewExportFormat, 'png' | 'svg'>;
 
-export const VIEW_EXPORT_FORMATS: ViewExportFormat[] = [
-  'png',
-  'svg',
-  'gexf',
-  'graphml',
-  'json',
-  'csv',
-  'cypher',
-];
 export const DATA_EXPORT_FORMATS: DataExportFormat[] = ['gexf', 'graphml', 'json', 'csv', 'cypher'];
 
 export interface ExportFile {
@@ -61,16 +55,61 @@ export async function exportPayload(format: DataExportFormat, payload: GraphPayl
   }
 }
 
+const HEADER = 44;
+const FOOTER = 36;
+/** Room on each side so that a label at the edge is drawn whole. */
+const LABEL_ROOM = 160;
+
+/** The view as a PNG: title on top, the graph with room for its labels, the legend below. */
+async function toPng(sigma: Sigma, title: string, legend: Map<string, number>): Promise<Blob> {
+  const { drawOnCanvas } = await import('@sigma/export-image');
+  const { width, height } = sigma.getDimensions();
+  const graphCanvas = await drawOnCanvas(sigma, {
+    backgroundColor: '#ffffff',
+    width: width + 2 * LABEL_ROOM,
+    height,
+    sigmaSettings: { stagePadding: LABEL_ROOM },
+  });
+  const canvas = document.createElement('canvas');
+  const ratio = graphCanvas.width / (width + 2 * LABEL_ROOM);
+  canvas.width = graphCanvas.width;
+  canvas.height = graphCanvas.height + (HEADER + FOOTER) * ratio;
+  const context = canvas.getContext('2d')!;
+  context.scale(ratio, ratio);
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  const font = sigma.getSetting('labelFont');
+  context.fillStyle = '#1f2430';
+  context.font = `600 18px ${font}`;
+  context.textBaseline = 'middle';
+  context.fillText(title, 16, HEADER / 2);
+  context.drawImage(graphCanvas, 0, HEADER, width + 2 * LABEL_ROOM, height);
+  context.font = `13px ${font}`;
+  let x = 16;
+  const y = HEADER + height + FOOTER / 2;
+  for (const [kind, n] of legend) {
+    context.fillStyle = styleOf(kind).color;
+    context.beginPath();
+    context.arc(x + 6, y, 6, 0, 2 * Math.PI);
+    context.fill();
+    context.fillStyle = '#1f2430';
+    const text = `${kindName(kind)} ${count(n)}`;
+    context.fillText(text, x + 16, y);
+    x += 16 + context.measureText(text).width + 24;
+  }
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
+}
+
 /** Downloads the current view: the graph on the canvas as an image or in a data format. */
 export async function exportView(
   format: ViewExportFormat,
-  view: { graph: Graph; sigma: Sigma },
+  view: { graph: Graph; sigma: Sigma; title: string; legend: Map<string, number> },
 ): Promise<void> {
   const stem = fileStem();
   if (format === 'png') {
-    // Loaded on demand: only people who export an image pay for it.
-    const { toBlob } = await import('@sigma/export-image');
-    downloadBlob(`${stem}.png`, await toBlob(view.sigma, { format: 'png', backgroundColor: '#ffffff' }));
+    downloadBlob(`${stem}.png`, await toPng(view.sigma, view.title, view.legend));
     return;
   }
   if (format === 'svg') {

@@ -1,6 +1,7 @@
 // SVG of the view. @sigma/export-image only writes PNG/JPEG (it copies sigma's WebGL layers), so the
 // vector image is drawn here from what sigma displays: node positions, sizes, colours and labels after
-// the reducers, in screen pixels, framed to the whole graph. `sceneOf` reads sigma; `toSvg` is pure.
+// the reducers, in screen pixels, framed to the whole graph. Labels are those sigma's label grid shows
+// on screen (never every label, overlapping). `sceneOf` reads sigma; `toSvg` is pure.
 import type Sigma from 'sigma';
 import { create } from 'xmlbuilder2';
 
@@ -165,6 +166,8 @@ function colorSetting(value: unknown, fallback: string): string {
 export function sceneOf(sigma: Sigma): Scene {
   const graph = sigma.getGraph();
   const settings = sigma.getSettings();
+  const shownLabels = sigma.getNodeDisplayedLabels();
+  const shownEdgeLabels = sigma.getEdgeDisplayedLabels();
   const index = new Map<string, number>();
   const nodes: SceneNode[] = [];
   graph.forEachNode((key) => {
@@ -172,7 +175,7 @@ export function sceneOf(sigma: Sigma): Scene {
     if (!data || data.hidden) return;
     const point = sigma.framedGraphToViewport({ x: data.x, y: data.y });
     const size = sigma.scaleSize(data.size);
-    const showLabel = data.forceLabel || data.highlighted || size >= settings.labelRenderedSizeThreshold;
+    const showLabel = shownLabels.has(key);
     index.set(key, nodes.length);
     nodes.push({
       x: point.x,
@@ -193,7 +196,7 @@ export function sceneOf(sigma: Sigma): Scene {
       target: t,
       size: sigma.scaleSize(data.size),
       color: data.color,
-      label: settings.renderEdgeLabels && data.label ? data.label : null,
+      label: settings.renderEdgeLabels && data.label && shownEdgeLabels.has(key) ? data.label : null,
       arrow: data.type === 'arrow',
     });
   });

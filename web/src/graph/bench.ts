@@ -1,64 +1,85 @@
-// `?bench=N`: the page renders a generated graph of N nodes and 2N edges instead of asking the API, and
-// reports timings in window.__cadre.bench (read by bench/web.ts). Times are from navigation start.
+// `?bench=N`: the page renders a generated graph of N nodes and 2N edges instead of asking the API, through
+// the app's own path (view content → derive → swap into sigma), and reports timings in
+// window.__cadre.bench (read by bench/web.ts). Times are from navigation start. bench/bare-sigma renders
+// the same graph in a bare sigma page, so the app's overhead reads as a ratio.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type Sigma from 'sigma';
-import type { CadreGraph, EdgeAttributes, NodeAttributes } from './build.ts';
-import { LABEL_STYLES } from './style.ts';
+import type { GraphEdge } from '../api.ts';
+import type { ViewContent, ViewNode } from '../state/view.ts';
+import { deriveGraph } from './derive.ts';
+import type { Renderer } from './renderer.ts';
 
 const KINDS = ['Person', 'Event', 'Place', 'Office'];
+const NAMES: Record<string, string> = { Person: '人物', Event: '会议', Place: '地点', Office: '机构' };
+
+export interface GeneratedNode {
+  id: string;
+  kind: string;
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+}
 
 /** A clustered random graph: nodes in communities on a plane, most edges inside a community. */
-export function generateGraph(graph: CadreGraph, n: number, m = 2 * n, seed = 1): void {
+export function generate(n: number, m = 2 * n, seed = 1) {
   let state = seed;
   const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const communities = Math.max(1, Math.round(Math.sqrt(n) / 2));
   const centres = Array.from({ length: communities }, () => ({ x: random() * 1000, y: random() * 1000 }));
+  const nodes: GeneratedNode[] = [];
   for (let i = 0; i < n; i++) {
     const c = centres[i % communities]!;
     const kind = KINDS[i % KINDS.length]!;
     const r = 60 * Math.sqrt(random());
     const a = random() * 2 * Math.PI;
-    graph.addNode(`n${i}`, {
-      label: `${kind === 'Person' ? '人物' : kind === 'Event' ? '会议' : kind === 'Place' ? '地点' : '机构'}${i}`,
+    nodes.push({
+      id: `n${i}`,
       kind,
-      color: LABEL_STYLES[kind]!.color,
-      size: 3 + random() * 5,
+      label: `${NAMES[kind]}${i}`,
       x: c.x + r * Math.cos(a),
       y: c.y + r * Math.sin(a),
-      labels: [kind],
-      properties: { name: `n${i}` },
-      degree: null,
-      fixed: false,
+      size: 3 + random() * 5,
     });
   }
+  const edges: { id: string; source: string; target: string }[] = [];
   for (let j = 0; j < m; j++) {
     const s = Math.floor(random() * n);
     const t =
       random() < 0.9 ? (s + communities * (1 + Math.floor(random() * 20))) % n : Math.floor(random() * n);
     if (s === t) continue;
-    graph.addEdgeWithKey(`e${j}`, `n${s}`, `n${t}`, {
-      label: '参加',
-      type: 'line',
-      relType: 'ATTENDED',
-      size: 1,
-      color: '#d5d9df',
-      properties: {},
-    });
+    edges.push({ id: `e${j}`, source: `n${s}`, target: `n${t}` });
   }
+  return { nodes, edges };
 }
 
-export async function runBench(
-  graph: CadreGraph,
-  view: { renderer: Sigma<NodeAttributes, EdgeAttributes>; fit(duration?: number): Promise<void> },
-  n: number,
-  fa2: boolean,
-): Promise<Record<string, number>> {
+export async function runBench(view: Renderer, n: number, fa2: boolean): Promise<Record<string, number>> {
   const generated = performance.now();
-  generateGraph(graph, n);
+  const { nodes, edges } = generate(n);
+  const content: ViewContent = {
+    nodes: new Map(
+      nodes.map((node): [string, ViewNode] => [
+        node.id,
+        { id: node.id, labels: [node.kind], properties: { name: node.label, id: node.id }, degree: null },
+      ]),
+    ),
+    edges: new Map(edges.map((e): [string, GraphEdge] => [e.id, { ...e, type: 'ATTENDED', properties: {} }])),
+    expansions: new Map(),
+    pinned: new Set(),
+    origin: new Map(),
+    notices: [],
+  };
+  const positions = new Map(nodes.map((node) => [node.id, [node.x, node.y] as const]));
+  const { graph } = deriveGraph({
+    content,
+    previous: null,
+    saved: (id) => positions.get(id),
+    size: 'degree',
+  });
   const generateMs = performance.now() - generated;
-  // The first frame sigma draws with the whole graph.
-  // Adding the nodes scheduled one render for the next frame; wait for it rather than forcing another.
-  await new Promise<void>((resolve) => view.renderer.once('afterRender', () => resolve()));
+  const rendered = new Promise<void>((resolve) => view.renderer.once('afterRender', () => resolve()));
+  view.swap(graph);
+  // setGraph renders at once; the first frame with the whole graph is then on screen.
+  await rendered;
   const firstRenderMs = performance.now();
   // Interactive: the main thread is free again (a task after the next frame runs).
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

@@ -1,10 +1,11 @@
 // Layouts: ForceAtlas2 in a web worker (start/stop, or a timed run), noverlap and circular on the
-// main thread (they are quick). Pinned nodes (attribute `fixed`) stay where they are.
+// main thread (they are quick). Pinned nodes (attribute `fixed`) stay where they are. They act on the
+// graph on screen, which changes with every transition.
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { circular } from 'graphology-layout';
-import type { CadreGraph } from './build.ts';
+import type { CadreGraph } from './derive.ts';
 
 export class LayoutController {
   private fa2: FA2Layout | null = null;
@@ -12,9 +13,13 @@ export class LayoutController {
   private stopped: (() => void) | null = null;
 
   constructor(
-    private readonly graph: CadreGraph,
+    private readonly current: () => CadreGraph,
     private readonly onChange: (running: boolean) => void,
   ) {}
+
+  private get graph(): CadreGraph {
+    return this.current();
+  }
 
   get running(): boolean {
     return this.fa2?.isRunning() ?? false;

@@ -1,100 +1,108 @@
-// Sigma rendering and interaction. The graph and the RenderState are the state; sigma only draws them
-// through reducers: hidden (filtered) nodes, the hovered/selected neighbourhood, neighbour counts in
-// the labels, edge labels (the role: 主持, 参加 ...) around the focus or when zoomed in.
+// Sigma rendering and interaction. The graph is derived from the store (graph/derive.ts) and swapped in
+// whole; the reducers only read what the store says (hidden, selected, hovered) and the display values
+// cached on the graph, so a refresh costs a lookup per node. Hover and selection dim everything but the
+// focus and its neighbours; edge labels (roles 主持, 参加 …) show around the focus or when zoomed in,
+// weights (shared events, visits) at every zoom. Labels otherwise follow sigma's label grid.
 import Sigma from 'sigma';
-import type { CadreGraph, EdgeAttributes, NodeAttributes } from './build.ts';
+import { newGraph, type CadreGraph, type EdgeAttributes, type NodeAttributes } from './derive.ts';
 
-export interface RenderState {
-  hovered: string | null;
+export interface RenderView {
+  hidden: ReadonlySet<string>;
   selected: string | null;
-  /** A second selected node (shift+click), for the shortest connection. */
   second: string | null;
-  hidden: Set<string>;
-  expansions: Map<string, { loaded: number; total: number; pages: number }>;
+  hovered: string | null;
 }
 
 export interface RendererCallbacks {
   onSelect(node: string | null, additive: boolean): void;
   onExpand(node: string): void;
+  onHover(node: string | null): void;
+  /** A node was dragged to a new place. */
+  onMoved(): void;
 }
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 /** Camera ratio below which every visible edge shows its label. */
 const EDGE_LABEL_ZOOM = 0.35;
+/** A focus with more neighbours than this leaves their labels to the label grid. */
+const FORCED_LABELS = 30;
+const DIMMED = '#e4e6ea';
 
-/** "徐旭 (12)" before expanding, "市委 (+1,975)" while pages remain. */
-export function labelWithCount(
-  graph: CadreGraph,
-  node: string,
-  data: NodeAttributes,
-  expansion: { loaded: number; total: number } | undefined,
-): string {
-  if (expansion) {
-    const rest = expansion.total - expansion.loaded;
-    return rest > 0 ? `${data.label} (+${rest.toLocaleString()})` : data.label;
-  }
-  if (data.degree != null && data.degree > graph.degree(node))
-    return `${data.label} (${data.degree.toLocaleString()})`;
-  return data.label;
-}
+export type CadreSigma = Sigma<NodeAttributes, EdgeAttributes>;
 
-export function createRenderer(
-  container: HTMLElement,
-  graph: CadreGraph,
-  state: RenderState,
-  callbacks: RendererCallbacks,
-) {
+export function createRenderer(container: HTMLElement, view: () => RenderView, callbacks: RendererCallbacks) {
   let dragged: string | null = null;
   let isDragging = false;
-  const focus = () => state.hovered ?? state.selected;
-
   let zoomedIn = false;
-  const renderer: Sigma<NodeAttributes, EdgeAttributes> = new Sigma<NodeAttributes, EdgeAttributes>(
-    graph,
-    container,
-    {
-      labelFont: FONT,
-      labelSize: 13,
-      labelWeight: '500',
-      labelColor: { color: '#1f2430' },
-      labelRenderedSizeThreshold: 4,
-      labelDensity: 0.9,
-      labelGridCellSize: 90,
-      edgeLabelFont: FONT,
-      edgeLabelSize: 11,
-      edgeLabelColor: { color: '#5b6472' },
-      renderEdgeLabels: true,
-      enableEdgeEvents: false,
-      zIndex: true,
-      stagePadding: 40,
-      defaultEdgeType: 'arrow',
-      nodeReducer: (node, data) => {
-        if (state.hidden.has(node)) return { ...data, hidden: true };
-        const label = labelWithCount(graph, node, data, state.expansions.get(node));
-        const center = focus();
-        const res = { ...data, label };
-        if (node === state.selected || node === state.second)
-          return { ...res, highlighted: true, forceLabel: true, zIndex: 3 };
-        if (!center) return res;
-        if (node === center) return { ...res, highlighted: true, forceLabel: true, zIndex: 3 };
-        if (graph.areNeighbors(node, center)) return { ...res, forceLabel: true, zIndex: 2 };
-        return { ...res, color: '#e4e6ea', label: '', zIndex: 0 };
-      },
-      edgeReducer: (edge, data) => {
-        const [source, target] = graph.extremities(edge);
-        if (state.hidden.has(source) || state.hidden.has(target)) return { ...data, hidden: true };
-        const center = focus();
-        if (center) {
-          if (source === center || target === center)
-            return { ...data, color: '#6b7587', size: Math.max(2, data.size), forceLabel: true, zIndex: 1 };
-          return { ...data, hidden: true };
-        }
-        return zoomedIn ? data : { ...data, label: '' };
-      },
-    },
-  );
 
-  const refresh = () => renderer.refresh({ skipIndexation: true });
+  // What the reducers read, worked out once per refresh rather than once per node.
+  let hidden: ReadonlySet<string> = new Set();
+  let selected: string | null = null;
+  let second: string | null = null;
+  let focus: string | null = null;
+  let around = new Set<string>();
+  let forceAround = false;
+  const prepare = (graph: CadreGraph) => {
+    const state = view();
+    hidden = state.hidden;
+    const usable = (id: string | null) => (id && graph.hasNode(id) && !hidden.has(id) ? id : null);
+    selected = usable(state.selected);
+    second = usable(state.second);
+    // A hovered node that left the view (Del, a legend filter) must not dim everything else.
+    focus = usable(state.hovered) ?? selected;
+    around = focus ? new Set(graph.neighbors(focus)) : new Set();
+    forceAround = around.size <= FORCED_LABELS;
+  };
+
+  const renderer: CadreSigma = new Sigma<NodeAttributes, EdgeAttributes>(newGraph(), container, {
+    labelFont: LABEL_FONT,
+    labelSize: 13,
+    labelWeight: '500',
+    labelColor: { color: '#1f2430' },
+    labelRenderedSizeThreshold: 4,
+    labelDensity: 0.9,
+    labelGridCellSize: 90,
+    edgeLabelFont: LABEL_FONT,
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: '#5b6472' },
+    renderEdgeLabels: true,
+    enableEdgeEvents: false,
+    zIndex: true,
+    stagePadding: 40,
+    defaultEdgeType: 'arrow',
+    nodeReducer: (node, data) => {
+      if (hidden.has(node)) return { ...data, hidden: true };
+      if (node === selected || node === second || node === focus)
+        return { ...data, highlighted: true, forceLabel: true, zIndex: 3 };
+      if (!focus) return data;
+      if (around.has(node))
+        return forceAround ? { ...data, forceLabel: true, zIndex: 2 } : { ...data, zIndex: 2 };
+      return { ...data, color: DIMMED, label: '', zIndex: 0 };
+    },
+    edgeReducer: (edge, data) => {
+      const graph = renderer.getGraph();
+      const source = graph.source(edge);
+      const target = graph.target(edge);
+      if (hidden.has(source) || hidden.has(target)) return { ...data, hidden: true };
+      if (focus) {
+        if (source === focus || target === focus)
+          return {
+            ...data,
+            color: '#6b7587',
+            size: Math.max(2, data.size),
+            forceLabel: forceAround,
+            zIndex: 1,
+          };
+        return { ...data, hidden: true };
+      }
+      return zoomedIn || data.weighted ? data : { ...data, label: '' };
+    },
+  });
+
+  const refresh = () => {
+    prepare(renderer.getGraph());
+    renderer.refresh({ skipIndexation: true });
+  };
   renderer.getCamera().on('updated', (camera) => {
     const next = camera.ratio < EDGE_LABEL_ZOOM;
     if (next !== zoomedIn) {
@@ -103,14 +111,12 @@ export function createRenderer(
     }
   });
   renderer.on('enterNode', ({ node }) => {
-    state.hovered = node;
     container.style.cursor = 'pointer';
-    refresh();
+    callbacks.onHover(node);
   });
   renderer.on('leaveNode', () => {
-    state.hovered = null;
     container.style.cursor = '';
-    refresh();
+    callbacks.onHover(null);
   });
   renderer.on('clickNode', ({ node, event }) => {
     if (isDragging) return;
@@ -132,18 +138,26 @@ export function createRenderer(
     if (!dragged) return;
     isDragging = true;
     const position = renderer.viewportToGraph(event);
-    graph.mergeNodeAttributes(dragged, position);
+    renderer.getGraph().mergeNodeAttributes(dragged, position);
     event.preventSigmaDefault();
     event.original.preventDefault();
     event.original.stopPropagation();
   });
   renderer.getMouseCaptor().on('mouseup', () => {
+    if (dragged && isDragging) callbacks.onMoved();
     dragged = null;
     setTimeout(() => (isDragging = false), 0);
   });
 
   return {
     renderer,
+    graph: () => renderer.getGraph(),
+    /** Puts a new graph on screen: one refresh, whatever changed. */
+    swap(graph: CadreGraph) {
+      prepare(graph);
+      renderer.setCustomBBox(null);
+      renderer.setGraph(graph);
+    },
     refresh,
     /** Recomputes the bounding box and animates the camera to show the whole graph. */
     fit(duration = 300): Promise<void> {
@@ -160,9 +174,11 @@ export function createRenderer(
     },
     /** Moves the camera onto a node. */
     focusNode(node: string) {
-      if (!graph.hasNode(node)) return;
+      if (!renderer.getGraph().hasNode(node)) return;
       const display = renderer.getNodeDisplayData(node);
       if (display) void renderer.getCamera().animate({ x: display.x, y: display.y }, { duration: 300 });
     },
   };
 }
+
+export type Renderer = ReturnType<typeof createRenderer>;

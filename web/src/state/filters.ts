@@ -1,40 +1,19 @@
 // Filters hide nodes without removing them from the view: by label, by event date, by place (the place
 // and everything below it), by office (the people who hold it). Nodes (other than events) left with
 // only hidden neighbours are hidden too, so a date range does not leave a cloud of unconnected people.
-import type { CadreGraph } from '../graph/build.ts';
-
-export interface MemberFilter {
-  id: string;
-  name: string;
-  /** Node ids that pass: for a place, its places and events; for an office, the office and its people. */
-  members: Set<string>;
-}
-
-export interface Filters {
-  hiddenKinds: Set<string>;
-  /** Inclusive `YYYY-MM-DD` bounds on event dates; events of unknown year are hidden by a range. */
-  from: string | null;
-  to: string | null;
-  place: MemberFilter | null;
-  office: MemberFilter | null;
-}
-
-export const noFilters = (): Filters => ({
-  hiddenKinds: new Set(),
-  from: null,
-  to: null,
-  place: null,
-  office: null,
-});
+import type { CadreGraph } from '../graph/derive.ts';
+import type { Filters } from './store.ts';
 
 export const isDated = (date: unknown): date is string =>
   typeof date === 'string' && /^\d{4}-\d\d-\d\d$/.test(date);
 
 export function hiddenNodes(graph: CadreGraph, filters: Filters): Set<string> {
   const hidden = new Set<string>();
+  const kinds = new Set(filters.hiddenKinds);
   const ranged = filters.from !== null || filters.to !== null;
+  if (kinds.size === 0 && !ranged && !filters.place && !filters.office) return hidden;
   graph.forEachNode((id, a) => {
-    if (filters.hiddenKinds.has(a.kind)) hidden.add(id);
+    if (kinds.has(a.kind)) hidden.add(id);
     else if (a.kind === 'Event' && ranged) {
       const date = a.properties.date;
       if (!isDated(date) || (filters.from && date < filters.from) || (filters.to && date > filters.to))

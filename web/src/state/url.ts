@@ -1,8 +1,11 @@
-// The address bar mirrors the state (steps, selection, filters, search text, language, size mode), so a
-// view can be shared and reloaded.
+// The address bar mirrors the store (view log, selection, filters, search text, language, size mode and
+// node positions), so a view can be shared and reloaded. Node ids are stable keys, so a link survives a
+// rebuilt database; positions are kept by a short hash of the key, for views up to MAX_POSITIONS nodes.
 import type { Lang } from '../i18n.ts';
-import type { SizeMode } from '../graph/metrics.ts';
+import type { SizeMode } from '../graph/derive.ts';
 import { decodeOps, encodeOps, type Op } from './ops.ts';
+
+export const MAX_POSITIONS = 1000;
 
 export interface UrlState {
   ops: Op[];
@@ -16,15 +19,33 @@ export interface UrlState {
   to: string | null;
   place: string | null;
   office: string | null;
+  /** Positions by positionKey(node id). */
+  positions: Record<string, [number, number]>;
 }
 
-export function readUrl(location: Location = window.location): UrlState {
+/** FNV-1a of the id in base 36: six or seven characters instead of a long event id. */
+export function positionKey(id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export function readUrl(location: { search: string } = window.location): UrlState {
   const p = new URLSearchParams(location.search);
   let ops: Op[];
   try {
     ops = decodeOps(p.get('ops') ?? '[]');
   } catch {
     ops = [];
+  }
+  const positions: Record<string, [number, number]> = {};
+  for (const item of (p.get('pos') ?? '').split(',')) {
+    const [key, x, y] = item.split('~');
+    if (key && Number.isFinite(Number(x)) && Number.isFinite(Number(y)))
+      positions[key] = [Number(x), Number(y)];
   }
   return {
     ops,
@@ -38,10 +59,13 @@ export function readUrl(location: Location = window.location): UrlState {
     to: p.get('to'),
     place: p.get('place'),
     office: p.get('office'),
+    positions,
   };
 }
 
-export function writeUrl(state: UrlState): void {
+const round = (value: number) => String(Math.round(value * 10) / 10);
+
+export function urlOf(state: UrlState, pathname: string): string {
   const p = new URLSearchParams();
   const ops = encodeOps(state.ops);
   if (ops !== '[["o"]]' && ops !== '[]') p.set('ops', ops);
@@ -55,8 +79,15 @@ export function writeUrl(state: UrlState): void {
   if (state.to) p.set('to', state.to);
   if (state.place) p.set('place', state.place);
   if (state.office) p.set('office', state.office);
+  const positions = Object.entries(state.positions);
+  if (positions.length > 0 && positions.length <= MAX_POSITIONS)
+    p.set('pos', positions.map(([key, [x, y]]) => `${key}~${round(x)}~${round(y)}`).join(','));
   const search = p.toString();
-  const url = `${window.location.pathname}${search ? `?${search}` : ''}`;
+  return `${pathname}${search ? `?${search}` : ''}`;
+}
+
+export function writeUrl(state: UrlState): void {
+  const url = urlOf(state, window.location.pathname);
   if (url !== `${window.location.pathname}${window.location.search}`)
     window.history.replaceState(null, '', url);
 }

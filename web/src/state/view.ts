@@ -1,10 +1,14 @@
-// Replays the exploration steps into the set of nodes and edges to show. Data comes from the API
-// through a cache, so undo/redo and replays after a reload cost no extra round trips.
+// Replays the view log into the nodes and edges to show, with what the view leaves out (notices: "N of
+// M", "nothing because ..."). Data comes from the API through a cache, so undo/redo and replays after a
+// reload cost no extra round trips.
 import {
+  fetchActivity,
   fetchNeighbors,
   fetchNode,
-  fetchOverview,
+  runCypher,
   runNamedQuery,
+  type ActivityResponse,
+  type CypherResult,
   type ExplorerGraph,
   type GraphEdge,
   type GraphNode,
@@ -12,11 +16,31 @@ import {
 import type { Op } from './ops.ts';
 
 export const PAGE_SIZE = 25;
+/** Events per page of a place's or a person's events view. */
+export const VIEW_PAGE = 1000;
+export const OVERVIEW_PEOPLE = 30;
 
 export interface ViewNode extends GraphNode {
-  /** Relationships in the database; null when the API did not say (the overview). */
+  /** Relationships in the database; null when the API did not say. */
   degree: number | null;
+  /** What the view weighs the node by (shared events, events attended), when it does. */
+  weight?: number;
 }
+
+export type Notice =
+  | { kind: 'overview'; shown: number; total: number; events: number; more: number }
+  | { kind: 'truncated'; shown: number; total: number | null; more: boolean }
+  | { kind: 'empty'; reason: EmptyReason; vars: Record<string, string> };
+
+export type EmptyReason =
+  | 'noPath'
+  | 'noMeetings'
+  | 'noPersonEvents'
+  | 'noPlaceEvents'
+  | 'noVisitEvents'
+  | 'noRowsView'
+  | 'noGraph'
+  | 'empty';
 
 export interface ViewContent {
   nodes: Map<string, ViewNode>;
@@ -26,14 +50,21 @@ export interface ViewContent {
   pinned: Set<string>;
   /** The node whose expansion brought a node in: new nodes are placed around it. */
   origin: Map<string, string>;
+  notices: Notice[];
 }
 
 type Expansion = Awaited<ReturnType<typeof fetchNeighbors>>;
 
+export interface Range {
+  from: string | null;
+  to: string | null;
+}
+
+/** The name part of an id (章旭升@金华市 → 章旭升), for messages. */
+const shortName = (value: string | undefined) => (value ?? '').split('@')[0] ?? '';
+
 export class ViewLoader {
   private readonly cache = new Map<string, Promise<unknown>>();
-  /** Graphs handed over by the Cypher panel, by key. */
-  readonly graphs = new Map<string, ExplorerGraph>();
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     let hit = this.cache.get(key) as Promise<T> | undefined;
@@ -46,35 +77,63 @@ export class ViewLoader {
     return hit;
   }
 
-  overview = () => this.cached('overview', () => fetchOverview(300));
-  node = (id: string) => this.cached(`node:${id}`, () => fetchNode(id));
-  neighbors = (id: string, page: number) =>
-    this.cached(`nb:${id}:${page}`, () => fetchNeighbors(id, page * PAGE_SIZE, PAGE_SIZE));
-  view = (name: string, params: Record<string, string>) =>
-    this.cached(`view:${name}:${JSON.stringify(params)}`, () => runNamedQuery(name, params));
+  /** Hands over a result already fetched (the Cypher drawer's), so replaying it costs nothing. */
+  prime(op: Op, result: CypherResult): void {
+    this.cache.set(this.keyOf(op), Promise.resolve(result));
+  }
 
-  /** Replays the steps; throws the first API error. */
-  async evaluate(ops: Op[]): Promise<ViewContent> {
+  private keyOf(op: Op): string {
+    if (op.t === 'view') return `view:${op.name}:${JSON.stringify(op.params)}:${op.limit ?? ''}`;
+    if (op.t === 'cypher') return `cypher:${op.query}:${JSON.stringify(op.params)}:${op.limit}`;
+    return JSON.stringify(op);
+  }
+
+  private load(op: Op, range: Range): Promise<unknown> {
+    switch (op.t) {
+      case 'overview': {
+        const params = { people: op.people ?? OVERVIEW_PEOPLE, ...range };
+        return this.cached(`overview:${JSON.stringify(params)}`, () => fetchActivity(params));
+      }
+      case 'start':
+      case 'add':
+        return this.cached(`node:${op.id}`, () => fetchNode(op.id));
+      case 'expand':
+        return this.cached(`nb:${op.id}:${op.page}`, () =>
+          fetchNeighbors(op.id, op.page * PAGE_SIZE, PAGE_SIZE),
+        );
+      case 'view':
+        return this.cached(this.keyOf(op), () => runNamedQuery(op.name, pagedParams(op), 10_000));
+      case 'cypher':
+        return this.cached(this.keyOf(op), () => runCypher(op.query, op.params, op.limit));
+      default:
+        return Promise.resolve(null);
+    }
+  }
+
+  /** Replays the steps; throws the first API error. The date range narrows the overview. */
+  async evaluate(ops: Op[], range: Range = { from: null, to: null }): Promise<ViewContent> {
     // Fetch everything in parallel first, then apply in order.
-    const data = await Promise.all(ops.map((op) => this.load(op)));
+    const data = await Promise.all(ops.map((op) => this.load(op, range)));
     const content: ViewContent = {
       nodes: new Map(),
       edges: new Map(),
       expansions: new Map(),
       pinned: new Set(),
       origin: new Map(),
+      notices: [],
     };
     /** Which steps keep each node in view ("seed", or "x:<id>" for an expansion). */
     const keptBy = new Map<string, Set<string>>();
     const keep = (node: ViewNode, by: string, origin?: string) => {
       const existing = content.nodes.get(node.id);
-      content.nodes.set(node.id, existing?.degree != null ? existing : node);
-      if (!keptBy.has(node.id)) keptBy.set(node.id, new Set());
-      keptBy.get(node.id)!.add(by);
+      content.nodes.set(node.id, existing?.degree != null && node.weight === undefined ? existing : node);
+      let owners = keptBy.get(node.id);
+      if (!owners) keptBy.set(node.id, (owners = new Set()));
+      owners.add(by);
       if (origin && !content.origin.has(node.id)) content.origin.set(node.id, origin);
     };
-    const addGraph = (graph: { nodes: GraphNode[]; edges: GraphEdge[] }, by: string) => {
-      for (const node of graph.nodes) keep(withDegree(node), by);
+    const addGraph = (graph: { nodes: ViewNode[]; edges: GraphEdge[] }) => {
+      for (const node of graph.nodes) keep(node, 'seed');
       for (const edge of graph.edges) content.edges.set(edge.id, edge);
     };
     const reset = () => {
@@ -83,6 +142,7 @@ export class ViewLoader {
       content.expansions.clear();
       content.pinned.clear();
       content.origin.clear();
+      content.notices = [];
       keptBy.clear();
     };
     const drop = (id: string) => {
@@ -94,10 +154,21 @@ export class ViewLoader {
     ops.forEach((op, i) => {
       const loaded = data[i];
       switch (op.t) {
-        case 'overview':
+        case 'overview': {
           reset();
-          addGraph(loaded as ExplorerGraph, 'seed');
+          const activity = loaded as ActivityResponse;
+          addGraph(activity.graph);
+          content.notices.push({
+            kind: 'overview',
+            shown: activity.people.shown,
+            total: activity.people.total,
+            events: activity.events,
+            more: Math.min(OVERVIEW_PEOPLE, activity.people.total - activity.people.shown),
+          });
+          if (activity.graph.nodes.length === 0)
+            content.notices.push({ kind: 'empty', reason: 'empty', vars: {} });
           break;
+        }
         case 'start':
           reset();
           keep(withDegree((loaded as { node: GraphNode }).node), 'seed');
@@ -106,17 +177,17 @@ export class ViewLoader {
           keep(withDegree((loaded as { node: GraphNode }).node), 'seed');
           break;
         case 'view':
-          reset();
-          addGraph(
-            op.name === 'co-attendance'
-              ? metGraph(loaded as ExplorerGraph, op.params.name ?? '')
-              : (loaded as ExplorerGraph),
-            'seed',
-          );
-          break;
-        case 'graph': {
-          if (op.mode === 'replace') reset();
-          addGraph(this.graphs.get(op.key) ?? { nodes: [], edges: [] }, 'seed');
+        case 'cypher': {
+          if ((op.mode ?? 'replace') === 'replace') reset();
+          const result = loaded as CypherResult;
+          const graph =
+            op.t === 'view' && op.name === 'co-attendance'
+              ? metGraph(result.graph, op.params.name ?? '')
+              : result.graph;
+          addGraph({ nodes: graph.nodes.map(withDegree), edges: graph.edges });
+          content.notices = content.notices.filter((n) => n.kind !== 'truncated' && n.kind !== 'empty');
+          const notice = resultNotice(op, result, graph);
+          if (notice) content.notices.push(notice);
           break;
         }
         case 'expand': {
@@ -154,31 +225,69 @@ export class ViewLoader {
       if (!content.nodes.has(edge.source) || !content.nodes.has(edge.target)) content.edges.delete(id);
     return content;
   }
-
-  private load(op: Op): Promise<unknown> {
-    switch (op.t) {
-      case 'overview':
-        return this.overview();
-      case 'start':
-      case 'add':
-        return this.node(op.id);
-      case 'expand':
-        return this.neighbors(op.id, op.page);
-      case 'view':
-        return this.view(op.name, op.params).then((result) => result.graph);
-      default:
-        return Promise.resolve(null);
-    }
-  }
 }
 
-function withDegree(node: GraphNode & { degree?: number }): ViewNode {
-  return { ...node, degree: typeof node.degree === 'number' ? node.degree : null };
+/** The named query's parameters with its page size: the views that page take `limit`. */
+function pagedParams(op: Extract<Op, { t: 'view' }>): Record<string, string> {
+  return PAGED_VIEWS.has(op.name) ? { ...op.params, limit: String(op.limit ?? VIEW_PAGE) } : op.params;
+}
+const PAGED_VIEWS = new Set(['place-events', 'person-events', 'person-place-events']);
+
+/** What a query's result leaves out, or why it is empty. */
+function resultNotice(
+  op: Extract<Op, { t: 'view' | 'cypher' }>,
+  result: CypherResult,
+  graph: ExplorerGraph,
+): Notice | null {
+  const totalColumn = result.columns.indexOf('total');
+  const total = totalColumn >= 0 && result.rows[0] ? Number(result.rows[0][totalColumn]) : null;
+  if (graph.nodes.length === 0) {
+    if (op.t === 'cypher')
+      return {
+        kind: 'empty',
+        reason: result.rows.length ? 'noGraph' : 'noRowsView',
+        vars: { rows: String(result.rows.length), title: 'Cypher', params: JSON.stringify(op.params) },
+      };
+    const p = op.params;
+    const reasons: Record<string, [EmptyReason, Record<string, string>]> = {
+      'shortest-connection': ['noPath', { a: shortName(p.from), b: shortName(p.to) }],
+      'co-attendance': ['noMeetings', { name: shortName(p.name) }],
+      'person-events': ['noPersonEvents', { name: shortName(p.name) }],
+      'place-events': ['noPlaceEvents', { name: shortName(p.place) }],
+      'person-place-events': ['noVisitEvents', { name: shortName(p.person), place: shortName(p.place) }],
+    };
+    const [reason, vars] = reasons[op.name] ?? [
+      'noRowsView',
+      {
+        title: op.name,
+        params: Object.entries(p)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', '),
+      },
+    ];
+    return { kind: 'empty', reason, vars };
+  }
+  if (op.t === 'view' && op.name === 'co-attendance' && graph.edges.length === 0)
+    return { kind: 'empty', reason: 'noMeetings', vars: { name: shortName(op.params.name) } };
+  if (total !== null) {
+    const shown = graph.nodes.filter((n) => n.labels.includes('Event')).length;
+    if (shown < total) return { kind: 'truncated', shown, total, more: true };
+  }
+  if (result.truncated) return { kind: 'truncated', shown: result.rows.length, total: null, more: true };
+  return null;
+}
+
+function withDegree(node: GraphNode & { degree?: number; weight?: number }): ViewNode {
+  return {
+    ...node,
+    degree: typeof node.degree === 'number' ? node.degree : null,
+    weight: typeof node.weight === 'number' ? node.weight : undefined,
+  };
 }
 
 /**
  * People who met a person: the co-attendance result turned into person–person edges whose weight is
- * the number of events they attended together.
+ * the number of events they attended together; each person weighs as many shared events.
  */
 export function metGraph(graph: ExplorerGraph, name: string): ExplorerGraph {
   const people = new Map(graph.nodes.filter((n) => n.labels.includes('Person')).map((n) => [n.id, n]));
@@ -203,9 +312,10 @@ export function metGraph(graph: ExplorerGraph, name: string): ExplorerGraph {
         counts.get(key)!.events.push(event);
       }
     }
-  const used = new Set(centers);
+  const weight = new Map<string, number>();
   const edges = [...counts].map(([id, { center, other, events }]) => {
-    used.add(other);
+    weight.set(other, (weight.get(other) ?? 0) + events.length);
+    weight.set(center, Math.max(weight.get(center) ?? 0, events.length));
     return {
       id,
       type: 'MET',
@@ -214,5 +324,11 @@ export function metGraph(graph: ExplorerGraph, name: string): ExplorerGraph {
       properties: { meetings: events.length, weight: events.length },
     };
   });
-  return { nodes: graph.nodes.filter((n) => used.has(n.id)), edges };
+  for (const center of centers) if (!weight.has(center)) weight.set(center, 1);
+  return {
+    nodes: graph.nodes
+      .filter((n) => weight.has(n.id))
+      .map((n) => ({ ...n, weight: weight.get(n.id) }) as ExplorerGraph['nodes'][number]),
+    edges,
+  };
 }

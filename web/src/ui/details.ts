@@ -2,27 +2,16 @@
 // collapse, pin, remove, the views), its properties, positions with dates, and its connections with
 // the evidence: the source sentence with the names highlighted, and the article it comes from.
 // Text only (no innerHTML), so whatever the news text contains is shown, never executed.
-import type { CadreGraph, NodeAttributes } from '../graph/build.ts';
+import type { ArticleInfo } from '../../contract.ts';
+import type { CadreGraph, NodeAttributes } from '../graph/derive.ts';
+import { formatDate, styleOf } from '../graph/style.ts';
+import { count, keyName, kindName, levelName, t } from '../i18n.ts';
+import type { Extra, Position } from '../state/store.ts';
 import { showArticle } from './article.ts';
-import { styleOf } from '../graph/style.ts';
-import { kindName, t } from '../i18n.ts';
 import { button, el, highlighted, swatch } from './dom.ts';
 
-export interface ArticleInfo {
-  id: string;
-  headline: string;
-  doc: string;
-  date: string | null;
-  paper: string | null;
-}
-
-export interface Position {
-  title: string;
-  office: string;
-  asOf: string | null;
-  sentence: string | null;
-  articleId: string | null;
-}
+/** Connections listed in the panel; the rest are counted. */
+const LISTED = 200;
 
 export interface DetailsActions {
   expand(): void;
@@ -36,6 +25,9 @@ export interface DetailsActions {
   shortest(): void;
   filterPlace(): void;
   filterOffice(): void;
+  /** The person's events in one place (the overview's drill-down), by the place's id. */
+  visitEvents(place: string): void;
+  retryPositions(): void;
 }
 
 export interface DetailsContext {
@@ -44,13 +36,17 @@ export interface DetailsContext {
   graph: CadreGraph;
   expansion: { loaded: number; total: number } | undefined;
   second: NodeAttributes | null;
-  articles: Map<string, ArticleInfo>;
-  positions: Position[] | null;
+  articles: Readonly<Record<string, ArticleInfo>>;
+  /** A person's positions (null for other kinds). */
+  positions: Extra<Position[]> | null;
   actions: DetailsActions;
 }
 
-function formatValue(value: unknown): string {
+function formatValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.join('、');
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  if (key === 'level' && typeof value === 'string') return levelName(value);
+  if (key === 'date') return formatDate(value) ?? '';
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -66,14 +62,14 @@ function evidenceBlock(
   sentence: string,
   names: string[],
   articleId: string | null,
-  articles: Map<string, ArticleInfo>,
+  articles: Readonly<Record<string, ArticleInfo>>,
   offsets: { start: number; end: number } | null = null,
 ) {
   const quote = el('blockquote', { class: 'evidence' });
   quote.append(highlighted(sentence, names));
   const block = el('div', { class: 'evidence-block' }, [quote]);
   if (articleId) {
-    const article = articles.get(articleId);
+    const article = articles[articleId];
     const source = el('div', { class: 'source' }, [
       el('span', { class: 'source-label', text: `${t('article')}: ` }),
       // The headline opens the full article with this sentence marked.
@@ -108,7 +104,7 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
     class: 'counts',
     text:
       total != null
-        ? `${t('neighbours', { n: total })}${ctx.expansion ? ` · ${t('loadedOf', { loaded: ctx.expansion.loaded, total: ctx.expansion.total })}` : ''}`
+        ? `${t('neighbours', { n: count(total) })}${ctx.expansion ? ` · ${t('loadedOf', { loaded: count(ctx.expansion.loaded), total: count(ctx.expansion.total) })}` : ''}`
         : `${inView}`,
   });
 
@@ -144,31 +140,47 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
   if (node.kind === 'Office')
     views.append(button(t('filterOffice'), actions.filterOffice, { testid: 'filter-office' }));
 
-  const title = typeof node.properties.title === 'string' ? node.properties.title : node.label;
+  const title = typeof node.properties.title === 'string' ? node.properties.title : node.caption;
   container.replaceChildren(badge, el('h2', { text: title }), counts, primary);
   if (views.childElementCount) container.append(el('h3', { text: t('views') }), views);
 
   const table = el('dl', { class: 'properties' });
   for (const [key, value] of Object.entries(node.properties).sort(([a], [b]) => a.localeCompare(b))) {
     if (value === null || value === undefined || value === '') continue;
-    table.append(el('dt', { text: key }), el('dd', { text: formatValue(value) }));
+    table.append(el('dt', { text: keyName(key), title: key }), el('dd', { text: formatValue(key, value) }));
   }
   container.append(el('h3', { text: t('properties') }), table);
 
-  if (ctx.positions && ctx.positions.length) {
-    const list = el('ul', { class: 'positions' });
-    for (const p of ctx.positions) {
-      const item = el('li', {}, [
-        el('div', { class: 'connection-head' }, [
-          el('span', { class: 'relation', text: p.asOf ?? '—' }),
-          el('span', { text: `${p.office} ${p.title}` }),
-        ]),
-      ]);
-      if (p.sentence)
-        item.append(evidenceBlock(p.sentence, [node.label, p.office, p.title], p.articleId, ctx.articles));
-      list.append(item);
+  if (ctx.positions) {
+    container.append(el('h3', { text: t('positions') }));
+    const positions = ctx.positions;
+    if (positions.state === 'loading')
+      container.append(el('p', { class: 'hint', text: t('positionsLoading') }));
+    else if (positions.state === 'error')
+      container.append(
+        el('p', { class: 'hint error', text: positions.message }),
+        button(t('retry'), actions.retryPositions, { testid: 'retry-positions' }),
+      );
+    else if (positions.value.length === 0)
+      container.append(el('p', { class: 'hint', text: t('positionsNone') }));
+    else {
+      const list = el('ul', { class: 'positions', attrs: { 'data-testid': 'positions' } });
+      for (const p of positions.value) {
+        const item = el('li', {}, [
+          el('div', { class: 'connection-head' }, [
+            el('span', { class: 'relation', text: formatDate(p.asOf) ?? '—' }),
+            el('span', { text: `${p.office} ${p.title}` }),
+          ]),
+        ]);
+        const offsets = p.start !== null && p.end !== null ? { start: p.start, end: p.end } : null;
+        if (p.sentence)
+          item.append(
+            evidenceBlock(p.sentence, [node.caption, p.office, p.title], p.articleId, ctx.articles, offsets),
+          );
+        list.append(item);
+      }
+      container.append(list);
     }
-    container.append(el('h3', { text: t('positions') }), list);
   }
 
   const edges = graph.mapEdges(id, (_edge, a, source, target) => ({
@@ -180,19 +192,28 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
   );
   container.append(el('h3', { text: t('connections', { n: edges.length }) }));
   const list = el('ul', { class: 'connections' });
-  for (const { a, other } of edges.slice(0, 200)) {
-    const item = el('li', {}, [
-      el('div', { class: 'connection-head' }, [
-        el('span', { class: 'relation', text: a.label }),
-        swatch(styleOf(other.kind).color),
-        el('span', { text: other.label }),
-      ]),
+  for (const { a, other } of edges.slice(0, LISTED)) {
+    const head = el('div', { class: 'connection-head' }, [
+      el('span', { class: 'relation', text: a.label }),
+      swatch(styleOf(other.kind).color),
+      el('span', { text: other.caption }),
     ]);
+    // An aggregated visit opens the events behind it.
+    if (a.relType === 'VISITED' && node.kind === 'Person' && typeof other.properties.id === 'string') {
+      const place = other.properties.id;
+      head.append(
+        button(t('visitEvents', { place: other.caption }), () => actions.visitEvents(place), {
+          class: 'btn link',
+          testid: 'view-visit-events',
+        }),
+      );
+    }
+    const item = el('li', {}, [head]);
     const sentence = a.properties.sentence;
     if (typeof sentence === 'string') {
       const names = [
-        node.label,
-        other.label,
+        node.caption,
+        other.caption,
         String(node.properties.name ?? ''),
         String(other.properties.name ?? ''),
         String(a.properties.asWritten ?? ''),
@@ -205,14 +226,16 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
     list.append(item);
   }
   container.append(list);
+  if (edges.length > LISTED)
+    container.append(el('p', { class: 'hint', text: t('connectionsCut', { n: LISTED }) }));
 }
 
-/** The article ids the panel will cite for a node, so they can be fetched before rendering. */
-export function citedArticles(graph: CadreGraph, id: string, positions: Position[] | null): string[] {
+/** The article ids the panel cites for a node's connections, so their headlines can be fetched. */
+export function citedArticles(graph: CadreGraph, id: string): string[] {
   const ids = new Set<string>();
+  let listed = 0;
   graph.forEachEdge(id, (_e, a) => {
-    if (typeof a.properties.articleId === 'string') ids.add(a.properties.articleId);
+    if (listed++ < LISTED && typeof a.properties.articleId === 'string') ids.add(a.properties.articleId);
   });
-  for (const p of positions ?? []) if (p.articleId) ids.add(p.articleId);
   return [...ids];
 }

@@ -4,6 +4,7 @@ type Child = Node | string | null | undefined | false;
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: {
+    id?: string;
     class?: string;
     text?: string;
     title?: string;
@@ -13,6 +14,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   children: Child[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
+  if (props.id) node.id = props.id;
   if (props.class) node.className = props.class;
   if (props.text !== undefined) node.textContent = props.text;
   if (props.title) node.title = props.title;

@@ -6,14 +6,14 @@ import { el, swatch } from './dom.ts';
 export function renderLegend(
   container: HTMLElement,
   counts: Map<string, number>,
-  hiddenKinds: Set<string>,
+  hiddenKinds: readonly string[],
   onToggle: (kind: string) => void,
 ): void {
   container.replaceChildren();
   for (const [kind, style] of Object.entries(LABEL_STYLES)) {
     const count = counts.get(kind);
-    if (!count && !hiddenKinds.has(kind)) continue;
-    const off = hiddenKinds.has(kind);
+    if (!count && !hiddenKinds.includes(kind)) continue;
+    const off = hiddenKinds.includes(kind);
     const item = el(
       'button',
       {

@@ -1,9 +1,10 @@
 // The search box: suggestions across people, places, offices and events as you type (Chinese or pinyin),
-// from GET /api/search. Enter or a click starts from the hit; the + button adds it to the view.
+// from GET /api/search. Enter or a click starts from the hit; the + button adds it to the view. Hits of
+// an earlier query never stay listed under a new one: while a query is in flight the list says so.
 import { searchNodes } from '../api.ts';
 import type { SearchHit } from '../../contract.ts';
 import { primaryLabel, styleOf } from '../graph/style.ts';
-import { kindName, t } from '../i18n.ts';
+import { count, kindName, levelName, t } from '../i18n.ts';
 import { el, swatch } from './dom.ts';
 
 export interface SearchCallbacks {
@@ -16,7 +17,8 @@ function hitDetail(hit: SearchHit): string {
   const p = hit.node.properties;
   const bits = [kindName(hit.label || primaryLabel(hit.node.labels))];
   for (const key of ['jurisdiction', 'level', 'date', 'kind'])
-    if (typeof p[key] === 'string' && p[key]) bits.push(p[key] as string);
+    if (typeof p[key] === 'string' && p[key])
+      bits.push(key === 'level' ? levelName(p[key] as string) : (p[key] as string));
   return bits.join(' · ');
 }
 
@@ -36,6 +38,8 @@ export function mountSearch(container: HTMLElement, callbacks: SearchCallbacks) 
   list.hidden = true;
   container.replaceChildren(input, list);
   let hits: SearchHit[] = [];
+  /** The query `hits` answer; the list shows "searching" while the input says something else. */
+  let answered = '';
   let active = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | null = null;
@@ -45,15 +49,19 @@ export function mountSearch(container: HTMLElement, callbacks: SearchCallbacks) 
     input.setAttribute('aria-expanded', 'false');
   };
   const pick = (index: number, add: boolean) => {
-    const hit = hits[index];
+    const hit = answered === input.value.trim() ? hits[index] : undefined;
     if (!hit) return;
     close();
     callbacks.onPick(hit, add);
   };
   const render = () => {
     list.replaceChildren();
-    if (hits.length === 0) list.append(el('li', { class: 'suggestion empty', text: t('noHits') }));
-    hits.forEach((hit, index) => {
+    const q = input.value.trim();
+    const current = answered === q;
+    if (!current) list.append(el('li', { class: 'suggestion empty searching', text: t('searching', { q }) }));
+    else if (hits.length === 0)
+      list.append(el('li', { class: 'suggestion empty', text: t('noHits', { q }) }));
+    (current ? hits : []).forEach((hit, index) => {
       const kind = hit.label || primaryLabel(hit.node.labels);
       const item = el(
         'li',
@@ -64,8 +72,8 @@ export function mountSearch(container: HTMLElement, callbacks: SearchCallbacks) 
           el('span', { class: 'detail', text: hitDetail(hit) }),
           el('span', {
             class: 'count',
-            text: String(hit.node.degree ?? ''),
-            title: t('neighbours', { n: hit.node.degree }),
+            text: count(hit.node.degree ?? 0),
+            title: t('neighbours', { n: count(hit.node.degree ?? 0) }),
           }),
           el('button', {
             class: 'add',
@@ -97,7 +105,11 @@ export function mountSearch(container: HTMLElement, callbacks: SearchCallbacks) 
     }
     controller = new AbortController();
     try {
-      hits = (await searchNodes(q, 10, controller.signal)).hits;
+      const found = (await searchNodes(q, 10, controller.signal)).hits;
+      // A slower answer to an earlier query is dropped.
+      if (input.value.trim() !== q) return;
+      hits = found;
+      answered = q;
       active = 0;
       if (document.activeElement === input) render();
     } catch (error) {
@@ -106,6 +118,8 @@ export function mountSearch(container: HTMLElement, callbacks: SearchCallbacks) 
   };
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    if (input.value.trim()) render();
+    else close();
     timer = setTimeout(() => void query(), 150);
   });
   input.addEventListener('focus', () => {

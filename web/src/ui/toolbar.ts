@@ -1,21 +1,22 @@
 // The toolbar: undo/redo, fit, layouts, node size, export, the Cypher drawer and the language switch.
-import type { SizeMode } from '../graph/metrics.ts';
+import type { SizeMode } from '../graph/derive.ts';
+import type { ViewExportFormat } from '../export/export.ts';
 import { t } from '../i18n.ts';
 import { button, el } from './dom.ts';
 
-export const EXPORT_FORMATS = ['png', 'svg', 'gexf', 'graphml', 'json', 'csv', 'cypher'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMATS: ViewExportFormat[] = ['png', 'svg', 'gexf', 'graphml', 'json', 'csv', 'cypher'];
 
 export interface ToolbarActions {
   undo(): void;
   redo(): void;
   overview(): void;
+  latest(): void;
   fit(): void;
   toggleFa2(): void;
   noverlap(): void;
   circular(): void;
   size(mode: SizeMode): void;
-  exportAs(format: ExportFormat): void;
+  exportAs(format: ViewExportFormat): void;
   toggleCypher(): void;
   toggleLang(): void;
 }
@@ -24,6 +25,7 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
   const undo = button('', actions.undo, { class: 'btn icon', testid: 'undo' });
   const redo = button('', actions.redo, { class: 'btn icon', testid: 'redo' });
   const overview = button('', actions.overview, { testid: 'overview' });
+  const latest = button('', actions.latest, { testid: 'latest' });
   const fit = button('', actions.fit, { testid: 'fit' });
   const fa2 = button('', actions.toggleFa2, { testid: 'fa2' });
   const noverlap = button('', actions.noverlap, { testid: 'noverlap' });
@@ -35,7 +37,7 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
     attrs: { 'data-testid': 'export', 'aria-label': 'export' },
   });
   exportSelect.addEventListener('change', () => {
-    const format = exportSelect.value as ExportFormat | '';
+    const format = exportSelect.value as ViewExportFormat | '';
     exportSelect.value = '';
     if (format) actions.exportAs(format);
   });
@@ -44,7 +46,7 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
   const group = (...children: HTMLElement[]) => el('div', { class: 'group' }, children);
   container.replaceChildren(
     group(undo, redo),
-    group(overview, fit),
+    group(overview, latest, fit),
     group(fa2, noverlap, circular),
     group(size),
     group(exportSelect, cypher),
@@ -60,6 +62,7 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
     redo.title = `${t('redo')} (Ctrl+Shift+Z)`;
     redo.disabled = !state.canRedo;
     overview.textContent = t('overview');
+    latest.textContent = t('latest');
     fit.textContent = t('fit');
     fit.title = `${t('fit')} (F)`;
     fa2.textContent = state.fa2 ? `■ ${t('fa2Stop')}` : `▶ ${t('fa2Start')}`;

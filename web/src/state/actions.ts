@@ -1,0 +1,223 @@
+// Everything the UI can do, as actions on the store. Views, panels and keys call these; none of them
+// touches the graph or sigma. Fetches that belong to the state (a filter's members, a person's positions,
+// cited headlines) happen here, through the API's named queries and routes.
+import { ApiError, fetchArticles, runNamedQuery, type CypherResult } from '../api.ts';
+import { setLang as setDictionary, t, type Lang } from '../i18n.ts';
+import type { SizeMode } from '../graph/derive.ts';
+import { amend, current, push, redo, undo, type Op } from './ops.ts';
+import type { AppStore, MemberFilter, Position } from './store.ts';
+import { VIEW_PAGE, type ViewLoader } from './view.ts';
+
+/** The message for an API failure, in the current language, with the server's words after it. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    const head = error.unavailable
+      ? t('apiDown')
+      : error.status === 404
+        ? t('notFound')
+        : error.status === 408
+          ? t('timedOut')
+          : error.status >= 400 && error.status < 500
+            ? t('badRequest')
+            : t('failed');
+    return `${head}: ${error.message}`;
+  }
+  return `${t('failed')}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export function createActions(store: AppStore, loader: ViewLoader) {
+  const set = store.setState;
+  const get = store.getState;
+
+  /** Articles asked for once: one that never comes back is not asked for again and again. */
+  const asked = new Set<string>();
+  const step = (op: Op) => set((s) => ({ log: push(s.log, op), status: null }));
+
+  const actions = {
+    step,
+    undo: () => set((s) => ({ log: undo(s.log) })),
+    redo: () => set((s) => ({ log: redo(s.log) })),
+    overview: () => step({ t: 'overview' }),
+    latest: () => step({ t: 'view', name: 'overview', params: {} }),
+
+    /** Expands a node, or loads its next page of neighbours. */
+    expand(id: string) {
+      const expansion = get().content?.expansions.get(id);
+      if (expansion && expansion.loaded >= expansion.total) return;
+      set((s) => ({
+        log: push(s.log, { t: 'expand', id, page: expansion?.pages ?? 0 }),
+        selection: { selected: id, second: null },
+      }));
+    },
+    collapse: (id: string) => step({ t: 'collapse', id }),
+    remove: (id: string) => step({ t: 'remove', id }),
+    togglePin(id: string) {
+      const pinned = get().content?.pinned.has(id) ?? false;
+      step({ t: 'pin', id, on: !pinned });
+    },
+    startFrom(id: string, add: boolean) {
+      set((s) => ({
+        log: push(s.log, add ? { t: 'add', id } : { t: 'start', id }),
+        selection: { selected: id, second: null },
+      }));
+    },
+    view: (name: string, params: Record<string, string>) => step({ t: 'view', name, params }),
+
+    /** "Load more": the same view with a larger page (one step, not two). */
+    loadMore() {
+      const ops = current(get().log);
+      const last = ops[ops.length - 1];
+      if (!last) return;
+      if (last.t === 'view')
+        set((s) => ({ log: amend(s.log, { ...last, limit: (last.limit ?? VIEW_PAGE) + VIEW_PAGE }) }));
+      else if (last.t === 'cypher')
+        set((s) => ({ log: amend(s.log, { ...last, limit: Math.min(10_000, last.limit * 2) }) }));
+      else if (last.t === 'overview')
+        set((s) => ({ log: amend(s.log, { ...last, people: (last.people ?? 30) + 30 }) }));
+    },
+
+    /** A result of the Cypher drawer on the canvas: kept by its query, so undo and the URL know it. */
+    showResult(op: Extract<Op, { t: 'view' | 'cypher' }>, result: CypherResult) {
+      loader.prime(op, result);
+      step(op);
+    },
+
+    select(id: string | null, additive = false) {
+      set((s) => {
+        if (additive && id && s.selection.selected && id !== s.selection.selected)
+          return { selection: { ...s.selection, second: id } };
+        return { selection: { selected: id, second: null } };
+      });
+    },
+    hover: (id: string | null) => set({ hovered: id }),
+
+    toggleKind(kind: string) {
+      set((s) => {
+        const kinds = s.filters.hiddenKinds;
+        return {
+          filters: {
+            ...s.filters,
+            hiddenKinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind],
+          },
+        };
+      });
+    },
+    setRange: (from: string | null, to: string | null) =>
+      set((s) => ({ filters: { ...s.filters, from, to } })),
+
+    async setMemberFilter(which: 'place' | 'office', id: string | null) {
+      if (!id) {
+        set((s) => ({ filters: { ...s.filters, [which]: null } }));
+        return;
+      }
+      try {
+        const filter = await memberFilter(which, id);
+        set((s) => ({ filters: { ...s.filters, [which]: filter } }));
+      } catch (error) {
+        set({
+          status: {
+            kind: 'error',
+            message: errorMessage(error),
+            retry: () => void actions.setMemberFilter(which, id),
+          },
+        });
+      }
+    },
+
+    setSize: (size: SizeMode) => set({ display: { size } }),
+    setLang(lang: Lang) {
+      setDictionary(lang);
+      set({ lang });
+    },
+    setQuery: (query: string) => set({ query }),
+    setStatus: (status: ReturnType<typeof get>['status']) => set({ status }),
+    /** Positions on screen worth keeping in the URL (after a layout or a drag). */
+    setPositions: (positions: Record<string, readonly [number, number]>) => set({ positions }),
+
+    /** Positions of a person and the headlines their evidence cites: once each, errors kept. */
+    async loadExtras(id: string, person: { id: string } | null, cited: string[]) {
+      const { extras } = get();
+      if (person && !extras.positions[id]) {
+        set((s) => ({
+          extras: { ...s.extras, positions: { ...s.extras.positions, [id]: { state: 'loading' } } },
+        }));
+        let entry: Extra;
+        try {
+          entry = {
+            state: 'done',
+            value: positionsOf(await runNamedQuery('positions-over-time', { name: person.id }, 500)),
+          };
+        } catch (error) {
+          entry = { state: 'error', message: errorMessage(error) };
+        }
+        set((s) => ({ extras: { ...s.extras, positions: { ...s.extras.positions, [id]: entry } } }));
+      }
+      const positions = get().extras.positions[id];
+      const fromPositions = positions?.state === 'done' ? positions.value.map((p) => p.articleId) : [];
+      const wanted = [...new Set([...cited, ...fromPositions])].filter(
+        (a): a is string => !!a && !(a in get().extras.articles) && !asked.has(a),
+      );
+      if (wanted.length === 0) return;
+      for (const a of wanted) asked.add(a);
+      try {
+        const { articles } = await fetchArticles(wanted.slice(0, 500));
+        set((s) => ({
+          extras: {
+            ...s.extras,
+            articles: { ...s.extras.articles, ...Object.fromEntries(articles.map((a) => [a.id, a])) },
+          },
+        }));
+      } catch {
+        for (const a of wanted) asked.delete(a);
+        // Headlines are extras: the evidence sentences are on screen already, and the article id stands in.
+      }
+    },
+    retryExtras(id: string) {
+      set((s) => {
+        const positions = { ...s.extras.positions };
+        delete positions[id];
+        return { extras: { ...s.extras, positions } };
+      });
+    },
+  };
+  return actions;
+}
+
+type Extra = { state: 'done'; value: Position[] } | { state: 'error'; message: string };
+
+export type Actions = ReturnType<typeof createActions>;
+
+/** The rows of positions-over-time (position, office, asOf, evidence and the HOLDS edge) as a list. */
+function positionsOf(result: CypherResult): Position[] {
+  const column = (name: string) => result.columns.indexOf(name);
+  const [h, position, office, asOf, evidence] = ['h', 'position', 'office', 'asOf', 'evidence'].map(column);
+  return result.rows
+    .map((row) => {
+      const edge = (row[h!] ?? {}) as { properties?: Record<string, unknown> };
+      const props = edge.properties ?? {};
+      const text = (i: number | undefined) =>
+        i !== undefined && typeof row[i] === 'string' ? (row[i] as string) : null;
+      return {
+        title: String(props.title ?? text(position) ?? ''),
+        office: text(office) ?? '',
+        asOf: text(asOf),
+        sentence: text(evidence),
+        articleId: typeof props.articleId === 'string' ? props.articleId : null,
+        start: typeof props.start === 'number' ? props.start : null,
+        end: typeof props.end === 'number' ? props.end : null,
+      };
+    })
+    .sort((a, b) => String(a.asOf).localeCompare(String(b.asOf)));
+}
+
+/** A place's or an office's members, from the named queries place-members and office-members. */
+async function memberFilter(which: 'place' | 'office', key: string): Promise<MemberFilter> {
+  // The named queries take the key property (the part after "Label:").
+  const id = key.slice(key.indexOf(':') + 1);
+  const result =
+    which === 'place'
+      ? await runNamedQuery('place-members', { place: id }, 10)
+      : await runNamedQuery('office-members', { office: id }, 10);
+  const name = String(result.rows[0]?.[result.columns.indexOf('name')] ?? id);
+  return { id: key, name, members: new Set([key, ...result.graph.nodes.map((n) => n.id)]) };
+}
