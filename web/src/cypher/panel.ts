@@ -5,12 +5,7 @@
 // Everything is built with the app's DOM helpers (ui/dom.ts) and text nodes: no data ever goes through
 // innerHTML. Its strings are the app's (i18n.ts, keys cy…) and it talks through the app's API client.
 import './cypher.css';
-import type {
-  ApiErrorBody,
-  CypherResult,
-  NamedQueryInfo,
-  SchemaResponse,
-} from '../../contract.ts';
+import type { ApiErrorBody, CypherResult, NamedQueryInfo, SchemaResponse } from '../../contract.ts';
 import { DATA_EXPORT_FORMATS, exportPayload, type DataExportFormat } from '../export/export.ts';
 import { resultToPayload } from '../export/payload.ts';
 import { cypherApi, errorKind, type CypherApi, type Outcome } from './api.ts';
