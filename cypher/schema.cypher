@@ -24,6 +24,8 @@ CREATE FULLTEXT INDEX search_names IF NOT EXISTS
 FOR (n:Person|Place|Office|Event|Reporter) ON EACH [n.name, n.title, n.alias]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 
-// Search by pinyin (zhang xusheng, zhangxusheng): the standard analyzer splits on the spaces.
-CREATE FULLTEXT INDEX search_pinyin IF NOT EXISTS
-FOR (n:Person) ON EACH [n.pinyin];
+// Search by pinyin (zhang xusheng, zhangxusheng, kaihua) and initials (zxs): the standard analyzer splits
+// the syllables on the spaces. People, places and offices; it replaces search_pinyin (people only).
+DROP INDEX search_pinyin IF EXISTS;
+CREATE FULLTEXT INDEX search_pinyin_v2 IF NOT EXISTS
+FOR (n:Person|Place|Office) ON EACH [n.pinyin, n.initials];

@@ -25,15 +25,20 @@ export interface ArticleRow {
   end: number;
 }
 
-export interface PersonRow {
+/** What search matches besides the Chinese name: pinyin syllables (kai hua) and their initials (kh). */
+export interface SearchKeys {
+  pinyin: string;
+  initials: string;
+}
+
+export interface PersonRow extends SearchKeys {
   id: string;
   name: string;
-  pinyin: string;
   official: boolean;
   jurisdiction: string;
 }
 
-export interface PlaceRow {
+export interface PlaceRow extends Partial<SearchKeys> {
   id: string;
   code: string | null;
   name: string;
@@ -42,7 +47,7 @@ export interface PlaceRow {
   parentId: string | null;
 }
 
-export interface OfficeRow {
+export interface OfficeRow extends Partial<SearchKeys> {
   id: string;
   name: string;
   /** The organisation as the articles write it (省经信厅党组), so search finds abbreviations. */
@@ -163,6 +168,14 @@ export function namePinyin(name: string): string {
   return pinyin(name, { toneType: 'none', surname: 'head', type: 'array' }).join(' ');
 }
 
+/** Search keys of a name: a person's with surname readings, a place's or office's without. */
+export function searchKeys(name: string, person: boolean): SearchKeys {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', ...(person ? { surname: 'head' } : {}) })
+    .map((s) => s.toLowerCase())
+    .filter((s) => /^[a-zü]+$/.test(s));
+  return { pinyin: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };
+}
+
 function evidenceProps(articleId: string, evidence: Evidence[] | undefined): EvidenceProps {
   const first = evidence?.[0];
   return {
@@ -246,7 +259,7 @@ export function toGraphBatch(document: ExtractedDocument, source?: string): Grap
     const id = personId(name, home, scope);
     const known = people.get(id);
     if (known) known.official ||= official;
-    else people.set(id, { id, name, pinyin: namePinyin(name), official, jurisdiction: scope });
+    else people.set(id, { id, name, ...searchKeys(name, true), official, jurisdiction: scope });
     return id;
   };
 
@@ -408,8 +421,8 @@ export function toGraphBatch(document: ExtractedDocument, source?: string): Grap
   }
 
   batch.people = [...people.values()];
-  batch.places = [...places.values()];
-  batch.offices = [...offices.values()];
+  batch.places = [...places.values()].map((row) => ({ ...row, ...searchKeys(row.name, false) }));
+  batch.offices = [...offices.values()].map((row) => ({ ...row, ...searchKeys(row.name, false) }));
   return batch;
 }
 

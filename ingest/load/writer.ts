@@ -93,7 +93,7 @@ RETURN ids`;
 const WRITE_PLACES = `
 UNWIND $rows AS row
 MERGE (p:Place {id: row.id})
-SET p.code = row.code, p.name = row.name, p.level = row.level
+SET p.code = row.code, p.name = row.name, p.level = row.level, p.pinyin = row.pinyin, p.initials = row.initials
 WITH p, row WHERE row.parentId IS NOT NULL
 MERGE (parent:Place {id: row.parentId})
 MERGE (p)-[:PART_OF]->(parent)`;
@@ -101,7 +101,7 @@ MERGE (p)-[:PART_OF]->(parent)`;
 const WRITE_OFFICES = `
 UNWIND $rows AS row
 MERGE (o:Office {id: row.id})
-SET o.name = row.name, o.jurisdiction = row.jurisdiction,
+SET o.name = row.name, o.jurisdiction = row.jurisdiction, o.pinyin = row.pinyin, o.initials = row.initials,
     o.alias = CASE WHEN o.alias IS NULL OR o.alias = '' THEN row.alias
                    WHEN row.alias = '' OR o.alias CONTAINS row.alias THEN o.alias
                    ELSE o.alias + ' ' + row.alias END
@@ -112,7 +112,7 @@ MERGE (o)-[:GOVERNS]->(p)`;
 const WRITE_PEOPLE = `
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
-ON CREATE SET p.name = row.name, p.pinyin = row.pinyin, p.jurisdiction = row.jurisdiction, p.official = row.official
+ON CREATE SET p.name = row.name, p.pinyin = row.pinyin, p.initials = row.initials, p.jurisdiction = row.jurisdiction, p.official = row.official
 ON MATCH SET p.official = p.official OR row.official`;
 
 const WRITE_ARTICLES = `

@@ -55,7 +55,7 @@ export function segmentWord(
 export const isLatin = (text: string) => /^[a-züv\s'’]+$/i.test(text.trim());
 
 /**
- * A Lucene query for the `search_pinyin` index (standard analyzer, one term per syllable): the exact
+ * A Lucene query for the `search_pinyin_v2` index (standard analyzer, one term per syllable): the exact
  * syllable sequence as a phrase, or all syllables with the last one as a prefix while typing.
  * Null when the input is not pinyin.
  */

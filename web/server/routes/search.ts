@@ -1,5 +1,6 @@
-// GET /api/search: Chinese names, titles and office aliases through `search_names` (cjk analyzer),
-// and latin input as pinyin through `search_pinyin`.
+// GET /api/search: Chinese names, titles and office aliases through `search_names` (cjk analyzer; a
+// single character as a prefix, since the analyzer indexes pairs), and latin input as pinyin or as
+// initials (zxs) through `search_pinyin_v2` (people, places, offices).
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
 import { nodeCaption } from '../../../graph/payload.ts';
@@ -18,7 +19,7 @@ export function escapeLucene(text: string): string {
 
 async function queryIndex(
   tx: ManagedTransaction,
-  index: 'search_names' | 'search_pinyin',
+  index: 'search_names' | 'search_pinyin_v2',
   lucene: string,
   limit: number,
 ): Promise<SearchHit[]> {
@@ -61,10 +62,16 @@ export function searchRoutes(app: FastifyInstance, { read }: RouteContext): void
       if (!text) throw badRequest('q must not be empty');
       // Only punctuation: nothing an analyzer would keep, so nothing to find.
       if (!/[\p{L}\p{N}]/u.test(text)) return { hits: [] };
-      const pinyinQuery = isLatin(text) ? pinyinLuceneQuery(text) : null;
+      const latin = isLatin(text);
+      // The cjk analyzer indexes character pairs: one character finds the names that start a pair with it.
+      const names = [...text].length === 1 && !latin ? `${escapeLucene(text)}*` : escapeLucene(text);
+      const syllables = latin ? pinyinLuceneQuery(text) : null;
+      const word = text.toLowerCase().replace(/\s+/g, '');
+      const initials = latin && /^[a-z]{2,8}$/.test(word) ? `initials:${word}^3 OR initials:${word}*` : null;
+      const pinyinQuery = [syllables, initials].filter(Boolean).join(' OR ');
       const hits = await read(async (tx) => [
-        ...(await queryIndex(tx, 'search_names', escapeLucene(text), limit)),
-        ...(pinyinQuery ? await queryIndex(tx, 'search_pinyin', pinyinQuery, limit) : []),
+        ...(await queryIndex(tx, 'search_names', names, limit)),
+        ...(pinyinQuery ? await queryIndex(tx, 'search_pinyin_v2', pinyinQuery, limit) : []),
       ]);
       // A node found by both indexes appears once, with its better score.
       const best = new Map<string, SearchHit>();

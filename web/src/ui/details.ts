@@ -80,7 +80,7 @@ function evidenceBlock(
       }),
       el('span', {
         class: 'doc',
-        text: ` · ${articleId}${article?.paper ? ` · ${article.paper}` : ''}${article?.date ? ` · ${article.date}` : ''}`,
+        text: ` · ${articleId}${article?.paper ? ` · ${article.paper}` : ''}${article?.date ? ` · ${formatDate(article.date)}` : ''}`,
       }),
     ]);
     block.append(source);
