@@ -1,5 +1,6 @@
 // cadre-graph schema: uniqueness constraints (which also index the keys) and search indexes.
-// Applied by the ingest before every run; every statement is idempotent (IF NOT EXISTS).
+// Applied by the ingest before every run; every statement is idempotent (CREATE … IF NOT EXISTS,
+// DROP … IF EXISTS).
 
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
