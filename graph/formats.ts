@@ -78,11 +78,14 @@ export function toCsv(payload: GraphPayload): { nodes: string; edges: string } {
     _labels: n.labels.join(';'),
     ...flatAttributes(n.properties),
   }));
+  // Edges the explorer computed (VISITED, MET) say so in a column of their own.
+  const anyDerived = payload.edges.some((e) => e.derived);
   const edgeRows = payload.edges.map((e) => ({
     _id: e.id,
     _type: e.type,
     _source: e.source,
     _target: e.target,
+    ...(anyDerived ? { _derived: e.derived ?? '' } : {}),
     ...flatAttributes(e.properties),
   }));
   const columns = (rows: Record<string, unknown>[], first: string[]) => [
@@ -94,7 +97,7 @@ export function toCsv(payload: GraphPayload): { nodes: string; edges: string } {
     nodes: stringify(nodeRows, { ...options, columns: columns(nodeRows, ['_id', '_labels']) }),
     edges: stringify(edgeRows, {
       ...options,
-      columns: columns(edgeRows, ['_id', '_type', '_source', '_target']),
+      columns: columns(edgeRows, ['_id', '_type', '_source', '_target', ...(anyDerived ? ['_derived'] : [])]),
     }),
   };
 }
@@ -164,12 +167,20 @@ function nodeRef(node: GraphPayload['nodes'][number]): { label: string; key: str
  * can run on a database that already holds it: nodes MERGE on the key of their label (Person.id, ...),
  * relationships MERGE between them (HOLDS also on article and position), so running it twice, or on the
  * database it came from, changes nothing. Nodes without a schema key are created with a temporary label
- * and key, removed at the end. Runs in cypher-shell or statement by statement through a driver.
+ * and key, removed at the end. Edges the explorer computed (`derived`: VISITED, MET) are not relationships
+ * of the database and are left out, as the script's header says. Runs in cypher-shell or statement by
+ * statement through a driver.
  */
-export function toCypher(payload: GraphPayload): string {
+export function toCypher(input: GraphPayload): string {
+  const derived = input.edges.filter((edge) => edge.derived);
+  const payload = { nodes: input.nodes, edges: input.edges.filter((edge) => !edge.derived) };
   const lines = [
     `// cadre-graph export: ${payload.nodes.length} nodes, ${payload.edges.length} relationships`,
   ];
+  for (const [type, edges] of groupBy(derived, (edge) => edge.type))
+    lines.push(
+      `// left out: ${edges.length} ${type} edges the explorer derived (${edges[0]!.derived}); they are not relationships in the database`,
+    );
   const refs = new Map(payload.nodes.map((node) => [node.id, nodeRef(node)]));
   const byLabels = groupBy(
     payload.nodes,

@@ -14,6 +14,12 @@ export interface GraphEdge {
   source: string;
   target: string;
   properties: Record<string, unknown>;
+  /**
+   * Set on edges the explorer computes (VISITED: events of a person held in a place; MET: events attended
+   * together), which are not relationships in the database: says how the edge was derived. Exports mark
+   * them, and the Cypher script leaves them out.
+   */
+  derived?: string;
 }
 
 export interface GraphPayload {
@@ -78,6 +84,7 @@ export function payloadToGraph(payload: GraphPayload): Graph {
     graph.mergeEdgeWithKey(edge.id, edge.source, edge.target, {
       ...flatAttributes(edge.properties),
       type: edge.type,
+      ...(edge.derived ? { derived: edge.derived } : {}),
     });
   }
   return graph;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import type {
+  ActivityResponse,
   ApiErrorBody,
   ExplorerNode,
   NeighborsResponse,
@@ -235,6 +236,48 @@ describe('GET /api/timeline', () => {
       "MATCH (e:Event) WHERE e.date IS NULL OR e.date STARTS WITH '--' RETURN count(e) AS c",
     );
     expect(timeline.undated).toBe(Number(undated!.get('c')));
+  });
+});
+
+describe('GET /api/activity', () => {
+  it('ranks officials by events attended and links each to the places of their events, counted', async () => {
+    const activity = await get<ActivityResponse>('/api/activity?people=3&places=2');
+    const [counted] = await cypher(
+      'MATCH (p:Person {official: true})-[:ATTENDED]->(:Event) RETURN count(DISTINCT p) AS people',
+    );
+    expect(activity.people).toEqual({ shown: 3, total: Number(counted!.get('people')) });
+    const people = activity.graph.nodes.filter((n) => n.labels.includes('Person'));
+    expect(people).toHaveLength(3);
+    const weights = people.map((p) => p.weight!);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    const [top] = await cypher(
+      'MATCH (p:Person {official: true})-[:ATTENDED]->(e:Event) WITH p, count(DISTINCT e) AS n RETURN max(n) AS n',
+    );
+    expect(weights[0]).toBe(Number(top!.get('n')));
+    expect(activity.graph.edges.length).toBeGreaterThan(0);
+    for (const edge of activity.graph.edges) {
+      expect(edge.type).toBe('VISITED');
+      // Not a relationship in the database: exports mark it and the Cypher script leaves it out.
+      expect(edge.derived).toMatch(/not stored/);
+      const [visits] = await cypher(
+        `MATCH (p:Person {id: $person})-[:ATTENDED]->(e:Event)-[:HELD_IN]->(:Place {id: $place})
+         RETURN count(DISTINCT e) AS n`,
+        { person: edge.source.replace(/^Person:/, ''), place: edge.target.replace(/^Place:/, '') },
+      );
+      expect(edge.properties.events).toBe(Number(visits!.get('n')));
+    }
+    expect(activity.events).toBe(Number((await cypher('MATCH (e:Event) RETURN count(e) AS n'))[0]!.get('n')));
+  });
+
+  it('narrows to a date range, says when nothing falls in it, and refuses a malformed date', async () => {
+    const none = await get<ActivityResponse>('/api/activity?from=1900-01-01&to=1900-12-31');
+    expect(none).toMatchObject({
+      people: { shown: 0, total: 0 },
+      events: 0,
+      graph: { nodes: [], edges: [] },
+    });
+    await get<ApiErrorBody>('/api/activity?from=2022-4-1', 400);
+    await get<ApiErrorBody>('/api/activity?people=0', 400);
   });
 });
 

@@ -130,6 +130,53 @@ describe('data files of the view', () => {
   });
 });
 
+describe("edges the explorer derived (the overview's VISITED, co-attendance's MET)", () => {
+  function withVisit(): Graph {
+    const graph = canvasGraph();
+    graph.addNode('Place:330824', {
+      kind: 'Place',
+      labels: ['Place'],
+      properties: { id: '330824', name: '开化县' },
+    });
+    graph.addEdgeWithKey('visit:4:x:1->Place:330824', '4:x:1', 'Place:330824', {
+      relType: 'VISITED',
+      type: 'line',
+      properties: { events: 4, weight: 4 },
+      derived: 'events of the person held in the place (counted, not stored)',
+    });
+    return graph;
+  }
+  const payload = canvasToPayload(withVisit());
+
+  it('keep their note through the canvas', () => {
+    expect(payload.edges.find((e) => e.type === 'VISITED')?.derived).toMatch(/counted, not stored/);
+    expect(payload.edges.find((e) => e.type === 'ATTENDED')?.derived).toBeUndefined();
+  });
+
+  it('are left out of the Cypher script, which says so', () => {
+    const [script] = dataFiles('cypher', payload, 'v');
+    expect(script!.text).not.toContain('`VISITED`');
+    expect(script!.text).toContain('MERGE (a)-[r:`ATTENDED`]->(b)');
+    expect(script!.text).toMatch(
+      /^\/\/ left out: 1 VISITED edges the explorer derived \(events of the person/m,
+    );
+    expect(script!.text).toContain('// cadre-graph export: 3 nodes, 1 relationships');
+  });
+
+  it('are marked in GEXF, GraphML and CSV', () => {
+    const [gexf] = dataFiles('gexf', payload, 'v');
+    const [graphml] = dataFiles('graphml', payload, 'v');
+    for (const graph of [parseGexf(Graph, gexf!.text), parseGraphml(Graph, graphml!.text)]) {
+      expect(graph.getEdgeAttribute('visit:4:x:1->Place:330824', 'derived')).toMatch(/not stored/);
+      expect(graph.getEdgeAttribute('5:x:9', 'derived')).toBeUndefined();
+    }
+    const [, edges] = dataFiles('csv', payload, 'v');
+    const [header, ...rows] = edges!.text.replace('\ufeff', '').trim().split('\n');
+    expect(header!.split(',').slice(0, 5)).toEqual(['_id', '_type', '_source', '_target', '_derived']);
+    expect(rows.find((r) => r.includes('VISITED'))).toContain('counted, not stored');
+  });
+});
+
 describe('the SVG writer', () => {
   const scene: Scene = {
     nodes: [

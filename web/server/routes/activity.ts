@@ -8,6 +8,9 @@ import type { ActivityResponse, ExplorerNode, GraphEdge } from '../../contract.t
 import type { RouteContext } from '../context.ts';
 import { explorerNode } from '../serialize.ts';
 
+/** What a VISITED edge stands for: it is counted here, not stored (exports say so). */
+export const DERIVED_VISIT = 'events of the person held in the place (counted, not stored)';
+
 const date = { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\d$' } as const;
 
 export function activityRoutes(app: FastifyInstance, { read, queries }: RouteContext): void {
@@ -60,6 +63,7 @@ export function activityRoutes(app: FastifyInstance, { read, queries }: RouteCon
               source: person.id,
               target: place.id,
               properties: { events: visits, weight: visits },
+              derived: DERIVED_VISIT,
             });
           }
         }

@@ -1,5 +1,6 @@
 // The graph on the canvas back into the payload the exporters read (graph/payload.ts): node keys are
-// Neo4j element ids, `labels`/`properties` and `relType`/`properties` are what the API sent.
+// stable keys (Label:id), `labels`/`properties` and `relType`/`properties` are what the API sent, and an
+// edge the explorer computed keeps its `derived` note.
 import type Graph from 'graphology';
 import type { GraphEdge, GraphNode, GraphPayload } from '../../../graph/payload.ts';
 
@@ -39,6 +40,7 @@ export function canvasToPayload(graph: Graph): GraphPayload {
     source,
     target,
     properties: isRecord(attributes.properties) ? { ...attributes.properties } : {},
+    ...(typeof attributes.derived === 'string' && attributes.derived ? { derived: attributes.derived } : {}),
   }));
   return { nodes, edges };
 }
@@ -50,6 +52,13 @@ export function resultToPayload(graph: GraphPayload): GraphPayload {
     nodes: graph.nodes.map(({ id, labels, properties }) => ({ id, labels, properties })),
     edges: graph.edges
       .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
-      .map(({ id, type, source, target, properties }) => ({ id, type, source, target, properties })),
+      .map(({ id, type, source, target, properties, derived }) => ({
+        id,
+        type,
+        source,
+        target,
+        properties,
+        ...(derived ? { derived } : {}),
+      })),
   };
 }

@@ -41,6 +41,8 @@ export interface EdgeAttributes {
   /** Weighted edges (shared events, visits) keep their label at every zoom. */
   weighted: boolean;
   properties: Record<string, unknown>;
+  /** How the explorer computed the edge, when it is not a relationship in the database. */
+  derived: string | null;
 }
 
 export type CadreGraph = Graph<NodeAttributes, EdgeAttributes>;
@@ -72,6 +74,7 @@ function edgeAttributes(edge: GraphEdge): EdgeAttributes {
     color: edge.type === 'MET' ? '#d98b96' : edge.type === 'VISITED' ? '#9bc4a8' : '#c9ced6',
     weighted,
     properties: edge.properties,
+    derived: edge.derived ?? null,
   };
 }
 
