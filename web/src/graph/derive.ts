@@ -84,7 +84,7 @@ export interface DeriveInput {
   content: ViewContent;
   /** The graph on screen: positions carry over. */
   previous: CadreGraph | null;
-  /** A position from a shared URL, by node id. */
+  /** A position kept from before (a shared URL, an earlier view), by node id. */
   saved: (id: string) => readonly [number, number] | undefined;
   size: SizeMode;
 }
@@ -96,22 +96,6 @@ export function deriveGraph({ content, previous, saved, size }: DeriveInput): {
 } {
   const graph = newGraph();
   const added: string[] = [];
-  // Centre of what stays, for nodes that nothing brought in.
-  let cx = 0;
-  let cy = 0;
-  let kept = 0;
-  if (previous)
-    for (const id of content.nodes.keys())
-      if (previous.hasNode(id)) {
-        const a = previous.getNodeAttributes(id);
-        cx += a.x;
-        cy += a.y;
-        kept++;
-      }
-  if (kept) {
-    cx /= kept;
-    cy /= kept;
-  }
   const degreeInView = new Map<string, number>();
   for (const edge of content.edges.values()) {
     degreeInView.set(edge.source, (degreeInView.get(edge.source) ?? 0) + 1);
@@ -120,16 +104,28 @@ export function deriveGraph({ content, previous, saved, size }: DeriveInput): {
   const around = new Map<string, number>();
   let loose = 0;
   const fresh: ViewNode[] = [];
+  // Centre of the nodes that have a place already, for new nodes that nothing brought in.
+  let cx = 0;
+  let cy = 0;
+  let kept = 0;
   for (const node of content.nodes.values()) {
     const before = previous?.hasNode(node.id) ? previous.getNodeAttributes(node.id) : null;
-    const restored = saved(node.id);
+    const restored = before ? undefined : saved(node.id);
     const position = before
       ? { x: before.x, y: before.y }
       : restored
         ? { x: restored[0], y: restored[1] }
         : null;
-    if (!position) fresh.push(node);
+    if (position) {
+      cx += position.x;
+      cy += position.y;
+      kept++;
+    } else fresh.push(node);
     graph.addNode(node.id, attributesOf(node, content, degreeInView, position ?? { x: 0, y: 0 }));
+  }
+  if (kept) {
+    cx /= kept;
+    cy /= kept;
   }
   // New nodes: around the node whose expansion brought them, else on a spiral around the centre.
   const spiral = kept < 2 ? 12 : 6;
