@@ -9,7 +9,7 @@ import { mountCypherPanel } from './cypher/panel.ts';
 import { exportView, type ViewExportFormat } from './export/export.ts';
 import { runBench } from './graph/bench.ts';
 import { deriveGraph, type CadreGraph, type EdgeAttributes, type NodeAttributes } from './graph/derive.ts';
-import { LayoutController } from './graph/layout.ts';
+import { LayoutController, SETTLE_UNSEEN } from './graph/layout.ts';
 import { createRenderer } from './graph/renderer.ts';
 import { createActions, errorMessage } from './state/actions.ts';
 import { hiddenNodes } from './state/filters.ts';
@@ -109,9 +109,19 @@ export async function startApp(): Promise<void> {
   };
   window.__cadre = handle;
 
+  // Where every node was last seen, so that undo, redo and a view seen before come back as they were
+  // (and need no layout) instead of starting again from a spiral.
+  const seenAt = new Map<string, readonly [number, number]>();
+  function rememberPositions(graph: CadreGraph) {
+    // Bounded: a long session over a big archive forgets and starts again.
+    if (seenAt.size > 200_000) seenAt.clear();
+    graph.forEachNode((id, a) => seenAt.set(id, [a.x, a.y]));
+  }
+
   /** Positions on screen into the store (and so the URL), for views small enough to share them. */
   function savePositions() {
     const graph = view.graph();
+    rememberPositions(graph);
     if (graph.order > MAX_POSITIONS) return actions.setPositions({});
     const positions: Record<string, readonly [number, number]> = {};
     graph.forEachNode((id, a) => (positions[positionKey(id)] = [a.x, a.y]));
@@ -152,10 +162,11 @@ export async function startApp(): Promise<void> {
     const replaced = previous.order === 0 || (pushed && !!last && replaces(last));
     shownLog = state.log;
     const saved = state.positions;
+    rememberPositions(previous);
     const { graph, added } = deriveGraph({
       content: state.content,
       previous: replaced ? null : previous,
-      saved: (id) => saved[positionKey(id)],
+      saved: (id) => saved[positionKey(id)] ?? seenAt.get(id),
       size: state.display.size,
     });
     hidden = hiddenNodes(graph, state.filters);
@@ -170,11 +181,12 @@ export async function startApp(): Promise<void> {
     void (async () => {
       if (added.length > 0 && last?.t !== 'pin') {
         if (replaced) await view.fit(0);
-        await layout.start(Math.min(2500, 700 + graph.order * 3));
+        await layout.settle(Math.min(2500, 700 + graph.order * 3));
         if (mine !== generation) return;
         savePositions();
       }
-      if (replaced || added.length > 0) await view.fit(replaced ? 0 : 300);
+      // A big view moves at once: each frame of an animated camera would be a long one.
+      if (replaced || added.length > 0) await view.fit(replaced || graph.order >= SETTLE_UNSEEN ? 0 : 300);
       if (mine === generation) handle.ready = true;
     })();
   }

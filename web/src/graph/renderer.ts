@@ -99,9 +99,11 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
     },
   });
 
+  // Drawn at the next frame: a selection that comes with a new graph (expand) is drawn once, with it,
+  // not once before it (each full frame of thousands of nodes is long on a software GPU).
   const refresh = () => {
     prepare(renderer.getGraph());
-    renderer.refresh({ skipIndexation: true });
+    renderer.refresh({ skipIndexation: true, schedule: true });
   };
   renderer.getCamera().on('updated', (camera) => {
     const next = camera.ratio < EDGE_LABEL_ZOOM;
@@ -162,7 +164,8 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
     /** Recomputes the bounding box and animates the camera to show the whole graph. */
     fit(duration = 300): Promise<void> {
       renderer.setCustomBBox(null);
-      renderer.refresh();
+      // The bounding box is recomputed by the next render, together with the camera's first move.
+      renderer.refresh({ schedule: true });
       const camera = renderer.getCamera();
       // Without animation the camera moves at once (an animation needs frames, which a hidden tab lacks).
       if (duration <= 0) {

@@ -13,7 +13,7 @@ import {
   type GraphEdge,
   type GraphNode,
 } from '../api.ts';
-import type { Op } from './ops.ts';
+import { replaces, type Op } from './ops.ts';
 
 export const PAGE_SIZE = 25;
 /** Events per page of a place's or a person's events view. */
@@ -111,7 +111,13 @@ export class ViewLoader {
   }
 
   /** Replays the steps; throws the first API error. The date range narrows the overview. */
-  async evaluate(ops: Op[], range: Range = { from: null, to: null }): Promise<ViewContent> {
+  async evaluate(log: Op[], range: Range = { from: null, to: null }): Promise<ViewContent> {
+    // What came before the last step that replaced the view leaves nothing behind: skip it.
+    let first = 0;
+    log.forEach((op, i) => {
+      if (replaces(op)) first = i;
+    });
+    const ops = log.slice(first);
     // Fetch everything in parallel first, then apply in order.
     const data = await Promise.all(ops.map((op) => this.load(op, range)));
     const content: ViewContent = {
@@ -277,12 +283,19 @@ function resultNotice(
   return null;
 }
 
+/** The API's node as the view keeps it; once per node of a cached answer, not at every replay. */
+const viewNodes = new WeakMap<GraphNode, ViewNode>();
 function withDegree(node: GraphNode & { degree?: number; weight?: number }): ViewNode {
-  return {
-    ...node,
-    degree: typeof node.degree === 'number' ? node.degree : null,
-    weight: typeof node.weight === 'number' ? node.weight : undefined,
-  };
+  let viewNode = viewNodes.get(node);
+  if (!viewNode) {
+    viewNode = {
+      ...node,
+      degree: typeof node.degree === 'number' ? node.degree : null,
+      weight: typeof node.weight === 'number' ? node.weight : undefined,
+    };
+    viewNodes.set(node, viewNode);
+  }
+  return viewNode;
 }
 
 /**
