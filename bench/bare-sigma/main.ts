@@ -1,6 +1,9 @@
 // The baseline of `npm run bench:web`: the graph the app's ?bench=N page renders, in a bare sigma 3 page
-// (no store, no reducers, no panels), so the app's overhead reads as a ratio.
+// (no store, no reducers, no panels), so the app's overhead reads as a ratio. `window.__bare.replace`
+// swaps in a graph the app had on screen (graphology's serialized form, positions and colours included)
+// and `window.__bare.pan` pans the camera, so transitions and frame rates compare on the same graph.
 import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
 import Sigma from 'sigma';
 import { generate } from '../../web/src/graph/bench.ts';
 import { LABEL_STYLES } from '../../web/src/graph/style.ts';
@@ -25,12 +28,49 @@ const renderer = new Sigma(graph, document.getElementById('graph')!, {
   defaultEdgeType: 'arrow',
 });
 const firstRenderMs = performance.now();
+
+/** Milliseconds from a serialized graph to the frame that shows it presented (as bench/web.ts counts the app). */
+async function replace(serialized: SerializedGraph): Promise<number> {
+  const started = performance.now();
+  const next = new Graph({ multi: true, type: 'directed' });
+  next.import(serialized);
+  // The app's attributes carry sigma's own keys (label, x, y, size, color, type); only those are drawn.
+  const drawn = new Promise<void>((resolve) => renderer.once('afterRender', () => resolve()));
+  renderer.setGraph(next);
+  await drawn;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - started;
+}
+
+/** Frames sigma draws per second while the camera pans for two seconds (as bench/web.ts does in the app). */
+async function pan(): Promise<number> {
+  const camera = renderer.getCamera();
+  let frames = 0;
+  const count = () => frames++;
+  renderer.on('afterRender', count);
+  const start = performance.now();
+  const state = camera.getState();
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      const t = (performance.now() - start) / 2000;
+      camera.setState({ ...state, x: state.x + 0.2 * Math.sin(t * Math.PI * 2), y: state.y + 0.1 * t });
+      if (t < 1) requestAnimationFrame(step);
+      else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+  renderer.off('afterRender', count);
+  return frames / ((performance.now() - start) / 1000);
+}
+
 requestAnimationFrame(() =>
   setTimeout(() => {
-    (window as unknown as { __bare: Record<string, number> }).__bare = {
+    (window as unknown as { __bare: Record<string, unknown> }).__bare = {
       nodes: renderer.getGraph().order,
       firstRenderMs,
       interactiveMs: performance.now(),
+      replace,
+      pan,
     };
   }, 0),
 );
