@@ -142,7 +142,7 @@ describe("edges the explorer derived (the overview's VISITED, co-attendance's ME
       relType: 'VISITED',
       type: 'line',
       properties: { events: 4, weight: 4 },
-      derived: 'events of the person held in the place (counted, not stored)',
+      derived: 'events of the person held in the place; counted, not stored',
     });
     return graph;
   }

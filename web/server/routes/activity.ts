@@ -9,7 +9,7 @@ import type { RouteContext } from '../context.ts';
 import { explorerNode } from '../serialize.ts';
 
 /** What a VISITED edge stands for: it is counted here, not stored (exports say so). */
-export const DERIVED_VISIT = 'events of the person held in the place (counted, not stored)';
+export const DERIVED_VISIT = 'events of the person held in the place; counted, not stored';
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\d$' } as const;
 

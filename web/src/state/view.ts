@@ -335,7 +335,7 @@ export function metGraph(graph: ExplorerGraph, name: string): ExplorerGraph {
       source: center,
       target: other,
       properties: { meetings: events.length, weight: events.length },
-      derived: 'events both attended (counted, not stored)',
+      derived: 'events both attended; counted, not stored',
     };
   });
   for (const center of centers) if (!weight.has(center)) weight.set(center, 1);
