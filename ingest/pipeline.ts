@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Database } from '../db/driver.ts';
 import type { ExtractMeta } from './extract/index.ts';
+import { lexicon } from './extract/lexicon.ts';
 import { articleCount, mergeBatches, splitBatch, type GraphBatch } from './load/graph-batch.ts';
 import { applySchema } from './load/schema.ts';
 import {
@@ -46,7 +47,10 @@ export interface IngestOptions {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Fingerprint of the extractor's source: a new extractor re-ingests files whose text did not change. */
+/**
+ * Fingerprint of the extractor's source and lexicon tables: a new extractor or an edited table
+ * re-ingests files whose text did not change.
+ */
 function extractorFingerprint(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -55,10 +59,11 @@ function extractorFingerprint(): string {
       .sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(fs.readFileSync(full));
+      else if (/\.(ts|tsv)$/.test(entry.name)) hash.update(entry.name).update(fs.readFileSync(full));
     }
   };
   for (const dir of ['extract', 'load']) walk(path.join(here, dir));
+  if (process.env.CADRE_LEXICON_DIR) walk(path.resolve(process.env.CADRE_LEXICON_DIR));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -121,6 +126,8 @@ export async function ingestPaths(
     seconds: 0,
   };
 
+  // a bad lexicon table stops the run here, with its file and line, not once per file in the workers
+  lexicon();
   await applySchema(db);
   const fingerprint = extractorFingerprint();
   const entries = await filesWithKeys(inputs);

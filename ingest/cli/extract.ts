@@ -1,6 +1,5 @@
 // npm run --silent extract -- FILE_OR_DIR... : prints one JSON object ({documents:[...]}) on stdout.
 // Unreadable files are reported on stderr with their name; the run goes on and exits 1 at the end.
-import { extractFiles } from '../extract/index.ts';
 
 async function main(argv: string[]): Promise<number> {
   const inputs = argv.filter((a) => a !== '--');
@@ -11,6 +10,8 @@ async function main(argv: string[]): Promise<number> {
   let failed = 0;
   let out;
   try {
+    // imported here so that a bad lexicon table (CADRE_LEXICON_DIR) is reported like any other error
+    const { extractFiles } = await import('../extract/index.ts');
     out = await extractFiles(inputs, (file, err) => {
       failed++;
       const msg = err.message.startsWith(file) ? err.message : `${file}: ${err.message}`;

@@ -6,9 +6,8 @@ import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
 import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
 import { addEnding, getGazetteer, type Division, type Gazetteer } from './gazetteer.ts';
 import { divisionFromPaper, homeFromDivision, inferHome } from './home.ts';
-import { isOfficialPosition } from './lexicon/titles.ts';
 import { buildView, type TextView } from './normalise.ts';
-import { officeOfEach, splitTitle } from './offices.ts';
+import { isOfficialPosition, officeOfEach, splitTitle } from './offices.ts';
 import { endsWithTitle, findKnown, findPeople, type PersonMention } from './people.ts';
 import {
   dropInstitutionPrefixes,

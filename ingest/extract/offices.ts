@@ -1,6 +1,6 @@
 // Offices behind positions, qualified by jurisdiction: in a 永康 paper 市委书记 → 永康市委;
 // in a 柯城 paper 区长 → 柯城区人民政府, 市委副书记 → 衢州市委; 省经信厅 → 浙江省经济和信息化厅.
-import { CIVILIAN_ROLES, TITLE_HEADS } from './lexicon/titles.ts';
+import { lexicon } from './lexicon.ts';
 import type { Home } from './types.ts';
 
 /** Known abbreviations of departments (the 省/市/县 prefix is added from the jurisdiction). */
@@ -49,30 +49,22 @@ const ABBREVIATIONS: [string, string][] = [
   ['人大常委会', '人大常委会'],
 ];
 
+const TITLES = lexicon().titles;
+const TITLES_BY_LENGTH = TITLES.heads;
 /** Titles that name a role, not an office (县领导, 专职网格员, 普通干部). */
-const ROLE_ONLY = new Set([
-  ...CIVILIAN_ROLES,
-  '领导',
-  '干部',
-  '组员',
-  '成员',
-  '网格员',
-  '网格长',
-  '委员',
-  '民警',
-  '辅警',
-  '技术员',
-  '讲解员',
-  '宣讲员',
-  '调解员',
-  '联络员',
-  '院士',
-  '教授',
-  '总工程师',
-  '创始人',
-]);
+const ROLE_ONLY = TITLES.roleOnly;
 
-const TITLES_BY_LENGTH = [...TITLE_HEADS].sort((a, b) => b.length - a.length);
+/** Whether a position phrase denotes a public office. Business and civic roles are not. */
+export function isOfficialPosition(position: string): boolean {
+  const head = TITLES_BY_LENGTH.find((t) => position.endsWith(t));
+  if (!head) return false;
+  if (/(集团|公司|企业|银行|协会|商会|联盟|业委会|合作社|学会|基金会|研究院|工作室|俱乐部)/.test(position))
+    return false;
+  const official = TITLES.official.get(head);
+  if (official === 'in-government')
+    return /(人大|政协|党委|党组|政府|市委|县委|区委|镇|乡|街道|局|厅|委员会)/.test(position);
+  return official === 'yes';
+}
 
 /** Organisation implied by a bare title (区长 → 区人民政府). */
 const IMPLIED_ORG: [RegExp, string][] = [

@@ -1,17 +1,9 @@
 // Person mentions: names after a position (区委副书记、区长蒋国强; 县领导A、B、C参加), names before a
 // title (习近平总书记, 袁家军书记), speakers (“……”张三说), and later bare mentions of a found name.
 // Names are validated with the surname list and by what may follow a name.
+import { lexicon } from './lexicon.ts';
 import { surnameLength } from './lexicon/surnames.ts';
-import {
-  CIVILIAN_ROLES,
-  NAME_FOLLOWERS,
-  NAME_OK_EXCEPTIONS,
-  NON_NAME_CHARS,
-  NOT_NAMES,
-  REFERENCE_TITLES,
-  TITLES_AFTER_NAME,
-  TITLE_HEADS,
-} from './lexicon/titles.ts';
+import { NAME_FOLLOWERS, NAME_OK_EXCEPTIONS, NON_NAME_CHARS, NOT_NAMES } from './lexicon/titles.ts';
 
 export interface PersonMention {
   name: string;
@@ -23,15 +15,8 @@ export interface PersonMention {
   via: 'title' | 'before-title' | 'speaker' | 'known';
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TITLE_RE = new RegExp(
-  [...TITLE_HEADS]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|'),
-  'g',
-);
-const AFTER_NAME = new Set(TITLES_AFTER_NAME.filter((t) => t !== '主任' && !t.endsWith('长')));
+const TITLES = lexicon().titles;
+const TITLE_RE = TITLES.headPattern;
 
 const followers = new Map<string, string[]>();
 for (const f of NAME_FOLLOWERS) {
@@ -141,7 +126,7 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
 const POSITION_STOP = new Set(
   '在由是和与及对向把被将为了的等也还就从据请让使给跟并而即又都其该此这那他她名位兼'.split(''),
 );
-const HEADS_BY_LENGTH = [...TITLE_HEADS].sort((a, b) => b.length - a.length);
+const HEADS_BY_LENGTH = TITLES.heads;
 const MAX_POSITION = 24;
 
 /** The position phrase ending at `end` (区人大常委会主任), scanning back to a delimiter. */
@@ -202,7 +187,7 @@ function conjInOrg(text: string, at: number, titleStart: number, floor: number):
 
 /** Whether a phrase ends with a title word (市委副书记, 局长). */
 export function endsWithTitle(p: string): boolean {
-  return TITLE_HEADS.some((t) => p.endsWith(t));
+  return HEADS_BY_LENGTH.some((t) => p.endsWith(t));
 }
 
 /** Positions for a name whose title ends at titleEnd: 市委副书记、政法委书记 → both. */
@@ -221,7 +206,7 @@ function positionsBefore(text: string, titleEnd: number, floor: number): string[
   return out;
 }
 
-const WEAK_TITLES = new Set([...CIVILIAN_ROLES, '干部', '委员', '成员', '领导', '民警', '组员']);
+const WEAK_TITLES = TITLES.weak;
 
 const CLEAR_END = /[,.;:!?、。)”"\s]/;
 
@@ -263,14 +248,14 @@ export function findPeople(
         i = first.end + sep.length;
         const nxt = nameAt(text, i, to);
         // a list continues only with names that end where another name or the verb follows
-        if (!nxt || TITLE_HEADS.some((t) => text.startsWith(t, nxt.end))) break;
+        if (!nxt || HEADS_BY_LENGTH.some((t) => text.startsWith(t, nxt.end))) break;
         first = nxt;
       }
       TITLE_RE.lastIndex = Math.max(TITLE_RE.lastIndex, i - from);
       continue;
     }
     // a name before the title: 习近平总书记, 省委袁家军书记, 张三同志
-    if (AFTER_NAME.has(m[0]) || m[0] === '总书记') {
+    if (TITLES.afterName.has(m[0])) {
       for (const len of [3, 2, 4]) {
         const s = ts - len;
         if (s < from || masked(s)) continue;
@@ -324,7 +309,8 @@ export function findKnown(
 
 /** National leaders and people whose words are studied are referenced, not present. */
 export function isReferenced(text: string, m: PersonMention): boolean {
-  if (m.positions.some((p) => REFERENCE_TITLES.has(p) || p.endsWith('总书记'))) return true;
+  if (m.positions.some((p) => TITLES.referenceWhole.has(p) || TITLES.referenceEnd.some((e) => p.endsWith(e))))
+    return true;
   const after = text.slice(m.end, m.end + 24);
   const clause = after.split(/[,。;!?]/)[0] ?? '';
   const work =

@@ -1,0 +1,202 @@
+// The one loader of the extractor's word lists. The lists are data: tab-separated tables under
+// lexicon/ (one per concept, one column per trait, `#` comment lines saying what each column means).
+// They are read once per process (each worker thread has its own copy), checked column by column,
+// and compiled here into the sets, tries and regexes the rules use; a bad row stops the run with
+// its file and line. CADRE_LEXICON_DIR points the extractor at another copy of the tables.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A table that cannot be used: the message starts with file:line. */
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+}
+
+/** The tables shipped with the extractor, found next to this module (not from the working directory). */
+export const DEFAULT_LEXICON_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon');
+
+// ---------------------------------------------------------------------------------------------
+// Reading and checking tables
+
+type Check = (value: string) => string | null;
+
+interface ColumnSpec {
+  name: string;
+  /** Allowed values (yes/no, levels ...); absent: any word without blanks. */
+  values?: readonly string[];
+  /** Extra check; returns what is wrong, or null. */
+  check?: Check;
+}
+
+interface TableSpec {
+  file: string;
+  columns: readonly ColumnSpec[];
+  /** Whether the first column must be unique (default true): each word has one row. */
+  uniqueKey?: boolean;
+}
+
+export interface Row {
+  /** 1-based line number in the file, for messages. */
+  line: number;
+  cells: Record<string, string>;
+}
+
+const YES_NO = ['yes', 'no'] as const;
+const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const cjkWord: Check = (v) => ([...v].every((ch) => isCjk(ch.codePointAt(0)!)) ? null : 'not a Chinese word');
+
+/** Reads one table: header row first, `#` comments and blank lines skipped; every cell checked. */
+export function readTable(dir: string, spec: TableSpec): Row[] {
+  const file = path.join(dir, spec.file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new LexiconError(`${file}: cannot read the table (${(e as NodeJS.ErrnoException).code ?? e})`, {
+      cause: e,
+    });
+  }
+  const names = spec.columns.map((c) => c.name);
+  const rows: Row[] = [];
+  const seen = new Map<string, number>();
+  let header = false;
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const raw = lines[k]!.replace(/\r$/, '');
+    const at = `${file}:${k + 1}`;
+    if (raw.startsWith('#') || raw.trim() === '') continue;
+    const cells = raw.split('\t');
+    if (!header) {
+      if (cells.join('\t') !== names.join('\t'))
+        throw new LexiconError(
+          `${at}: header is "${cells.join(' | ')}", expected the columns ${names.join(' | ')} (tab-separated)`,
+        );
+      header = true;
+      continue;
+    }
+    if (cells.length !== names.length)
+      throw new LexiconError(
+        `${at}: ${cells.length} column(s), expected ${names.length} (${names.join(' | ')}), separated by tabs`,
+      );
+    const row: Record<string, string> = {};
+    spec.columns.forEach((col, i) => {
+      const v = cells[i]!;
+      if (v === '' || v !== v.trim() || /\s/.test(v))
+        throw new LexiconError(`${at}: column ${col.name} is empty or contains blanks: "${v}"`);
+      if (col.values && !col.values.includes(v))
+        throw new LexiconError(
+          `${at}: column ${col.name} is "${v}", expected one of ${col.values.join(', ')}`,
+        );
+      const problem = col.check?.(v);
+      if (problem) throw new LexiconError(`${at}: column ${col.name} "${v}": ${problem}`);
+      row[col.name] = v;
+    });
+    const key = cells[0]!;
+    if (spec.uniqueKey !== false) {
+      const first = seen.get(key);
+      if (first !== undefined) throw new LexiconError(`${at}: "${key}" is already listed on line ${first}`);
+      seen.set(key, k + 1);
+    }
+    rows.push({ line: k + 1, cells: row });
+  }
+  if (!header) throw new LexiconError(`${file}: no header row (expected ${names.join(' | ')})`);
+  return rows;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Longest first (stable), so that an alternation or a first-match search prefers the longer word. */
+export function longestFirst(words: Iterable<string>): string[] {
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** A regex alternation of words, longest first: (?:副书记|书记|…). */
+export function alternation(words: Iterable<string>): string {
+  return `(?:${longestFirst(words).map(escapeRe).join('|')})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compiled lexicon
+
+/** Whether a title marks a public office: always, only inside a government body (人大代表), or never. */
+export type Officialness = 'yes' | 'in-government' | 'no';
+
+export interface TitleLexicon {
+  /** Title heads, longest first: a position phrase ends with one of these. */
+  readonly heads: readonly string[];
+  /** All heads, longest first, global: for scanning a text. */
+  readonly headPattern: RegExp;
+  readonly official: ReadonlyMap<string, Officialness>;
+  /** Titles that name a role, not an office (县领导, 普通干部, 村民): no office behind them. */
+  readonly roleOnly: ReadonlySet<string>;
+  /** Common nouns (党员, 干部, 居民): a name after one needs a clear end. */
+  readonly weak: ReadonlySet<string>;
+  /** Titles that may directly follow a name (习近平总书记, 袁家军书记). */
+  readonly afterName: ReadonlySet<string>;
+  /** Positions of national leaders, who are referenced rather than present: whole positions and endings. */
+  readonly referenceWhole: ReadonlySet<string>;
+  readonly referenceEnd: readonly string[];
+}
+
+export interface Lexicon {
+  /** The folder the tables were read from. */
+  readonly dir: string;
+  readonly titles: TitleLexicon;
+}
+
+const TITLES: TableSpec = {
+  file: 'titles.tsv',
+  columns: [
+    { name: 'title', check: cjkWord },
+    { name: 'head', values: YES_NO },
+    { name: 'official', values: ['yes', 'in-government', 'no'] },
+    { name: 'role_only', values: YES_NO },
+    { name: 'weak', values: YES_NO },
+    { name: 'after_name', values: YES_NO },
+    { name: 'reference', values: ['no', 'whole', 'end'] },
+  ],
+};
+
+function compileTitles(dir: string): TitleLexicon {
+  const rows = readTable(dir, TITLES);
+  const heads = longestFirst(rows.filter((r) => r.cells.head === 'yes').map((r) => r.cells.title!));
+  const where = (trait: string, value = 'yes') =>
+    new Set(rows.filter((r) => r.cells[trait] === value).map((r) => r.cells.title!));
+  for (const r of rows) {
+    // traits of a word that is not a head could never apply: a position ends with a head
+    if (
+      r.cells.head === 'no' &&
+      (r.cells.role_only === 'yes' || r.cells.weak === 'yes' || r.cells.after_name === 'yes')
+    )
+      throw new LexiconError(
+        `${path.join(dir, TITLES.file)}:${r.line}: role_only, weak and after_name need head=yes`,
+      );
+  }
+  return {
+    heads,
+    headPattern: new RegExp(heads.map(escapeRe).join('|'), 'g'),
+    official: new Map(
+      rows
+        .filter((r) => r.cells.head === 'yes')
+        .map((r) => [r.cells.title!, r.cells.official as Officialness]),
+    ),
+    roleOnly: where('role_only'),
+    weak: where('weak'),
+    afterName: where('after_name'),
+    referenceWhole: where('reference', 'whole'),
+    referenceEnd: [...where('reference', 'end')],
+  };
+}
+
+/** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
+export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
+  return { dir, titles: compileTitles(dir) };
+}
+
+let current: Lexicon | null = null;
+
+/** The process-wide lexicon: CADRE_LEXICON_DIR, else the shipped tables; loaded on first use. */
+export function lexicon(): Lexicon {
+  if (!current) current = loadLexicon(process.env.CADRE_LEXICON_DIR || DEFAULT_LEXICON_DIR);
+  return current;
+}
