@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { SINGLE_SURNAMES } from '../ingest/extract/lexicon/surnames.ts';
+import { lexicon } from '../ingest/extract/lexicon.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -88,7 +88,7 @@ export function writeCorpus({
   }
   const eligible = areas.filter((a) => /县$/.test(a.name) && (townsOf.get(a.code)?.length ?? 0) >= 3);
   const byCode = new Map([...provinces, ...cities].map((row) => [row.code, row.name]));
-  const surnames = [...SINGLE_SURNAMES].slice(0, 120);
+  const surnames = [...lexicon().surnames.single].slice(0, 120);
   const { next, pick } = random(seed);
   const counties = Array.from({ length: countyCount }, () => pick(eligible));
   const person = () => pick(surnames) + pick(GIVEN) + (next() < 0.6 ? pick(GIVEN) : '');

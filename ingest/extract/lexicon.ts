@@ -138,10 +138,19 @@ export interface TitleLexicon {
   readonly referenceEnd: readonly string[];
 }
 
+export interface SurnameLexicon {
+  /** Single-character surnames, in table order. */
+  readonly single: ReadonlySet<string>;
+  readonly compound: ReadonlySet<string>;
+  /** Length of the surname at the start of s (2 for compound, 1 for single), or 0. */
+  lengthAt(s: string): number;
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
   readonly titles: TitleLexicon;
+  readonly surnames: SurnameLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -188,9 +197,33 @@ function compileTitles(dir: string): TitleLexicon {
   };
 }
 
+const SURNAMES: TableSpec = {
+  file: 'surnames.tsv',
+  columns: [
+    {
+      name: 'surname',
+      check: (v) => cjkWord(v) ?? ([...v].length <= 2 ? null : 'a surname has one or two characters'),
+    },
+  ],
+};
+
+function compileSurnames(dir: string): SurnameLexicon {
+  const rows = readTable(dir, SURNAMES).map((r) => r.cells.surname!);
+  const single = new Set(rows.filter((s) => s.length === 1));
+  const compound = new Set(rows.filter((s) => s.length === 2));
+  return {
+    single,
+    compound,
+    lengthAt(s: string): number {
+      if (s.length >= 3 && compound.has(s.slice(0, 2))) return 2;
+      return s.length >= 2 && single.has(s[0] ?? '') ? 1 : 0;
+    },
+  };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
-  return { dir, titles: compileTitles(dir) };
+  return { dir, titles: compileTitles(dir), surnames: compileSurnames(dir) };
 }
 
 let current: Lexicon | null = null;

@@ -2,7 +2,6 @@
 // title (习近平总书记, 袁家军书记), speakers (“……”张三说), and later bare mentions of a found name.
 // Names are validated with the surname list and by what may follow a name.
 import { lexicon } from './lexicon.ts';
-import { surnameLength } from './lexicon/surnames.ts';
 import { NAME_FOLLOWERS, NAME_OK_EXCEPTIONS, NON_NAME_CHARS, NOT_NAMES } from './lexicon/titles.ts';
 
 export interface PersonMention {
@@ -16,6 +15,8 @@ export interface PersonMention {
 }
 
 const TITLES = lexicon().titles;
+const SURNAMES = lexicon().surnames;
+const surnameLength = (s: string) => SURNAMES.lengthAt(s);
 const TITLE_RE = TITLES.headPattern;
 
 const followers = new Map<string, string[]>();

@@ -1,6 +1,6 @@
 // Splits a newspaper page into news items: headline runs, 本报讯 openers, bylines; drops page
 // furniture (masthead, page numbers, dates, lunar dates) and collects reporters from bylines.
-import { surnameLength } from './lexicon/surnames.ts';
+import { lexicon } from './lexicon.ts';
 
 export interface Span {
   start: number;
@@ -26,6 +26,8 @@ export interface PageLayout {
   /** Masthead publication date text (2022年4月), if any. */
   mastheadDate: string | null;
 }
+
+const SURNAMES = lexicon().surnames;
 
 const FURNITURE: RegExp[] = [
   /^[\d\s~\-—–.·:/|()]+$/,
@@ -53,7 +55,7 @@ export function bylineNames(fragment: string): string[] {
       '',
     );
     tok = tok.replace(/摄$/, '');
-    if (tok.length >= 2 && tok.length <= 4 && /^[\u4e00-\u9fff·]+$/.test(tok) && surnameLength(tok) > 0)
+    if (tok.length >= 2 && tok.length <= 4 && /^[\u4e00-\u9fff·]+$/.test(tok) && SURNAMES.lengthAt(tok) > 0)
       names.push(tok);
     // transliterated names with a middle dot (阿依古丽·吐尔逊) have no Han surname
     else if (/^[\u4e00-\u9fff]{1,7}(?:[·•・][\u4e00-\u9fff]{1,7}){1,3}$/.test(tok))
