@@ -146,11 +146,29 @@ export interface SurnameLexicon {
   lengthAt(s: string): number;
 }
 
+export interface NameLexicon {
+  /** Words that may follow a name, by first character, longest first. */
+  readonly followersByFirst: ReadonlyMap<string, readonly string[]>;
+  /** Common words that begin with a surname and are not names. */
+  readonly notNames: ReadonlySet<string>;
+  /** Characters never inside a given name. */
+  readonly givenStops: ReadonlySet<string>;
+  /** Characters never inside a part of a transliterated (·) name. */
+  readonly dottedStops: ReadonlySet<string>;
+  /** Characters that end a position phrase read backwards; `orgConjunctions` may join an organisation name. */
+  readonly positionStops: ReadonlySet<string>;
+  readonly orgConjunctions: ReadonlySet<string>;
+  /** Works studied (讲话精神), as an alternation; and the study verbs before a name (学习, 贯彻). */
+  readonly works: string;
+  readonly studyVerbs: string;
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
   readonly titles: TitleLexicon;
   readonly surnames: SurnameLexicon;
+  readonly names: NameLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -221,9 +239,52 @@ function compileSurnames(dir: string): SurnameLexicon {
   };
 }
 
+const oneChar: Check = (v) => ([...v].length === 1 ? null : 'one character expected');
+const words = (dir: string, file: string, check: Check = cjkWord) =>
+  readTable(dir, { file, columns: [{ name: 'word', check }] }).map((r) => r.cells.word!);
+
+function compileNames(dir: string): NameLexicon {
+  const followersByFirst = new Map<string, string[]>();
+  for (const f of words(dir, 'name-followers.tsv')) {
+    const list = followersByFirst.get(f[0]!) ?? [];
+    list.push(f);
+    followersByFirst.set(f[0]!, list);
+  }
+  for (const list of followersByFirst.values()) list.sort((a, b) => b.length - a.length);
+  const chars = readTable(dir, {
+    file: 'name-chars.tsv',
+    columns: [
+      { name: 'char', check: oneChar },
+      { name: 'in_given_name', values: YES_NO },
+      { name: 'in_dotted_name', values: YES_NO },
+      { name: 'position', values: ['ends', 'ends-unless-org', 'no'] },
+    ],
+  });
+  const charsWhere = (col: string, ...values: string[]) =>
+    new Set(chars.filter((r) => values.includes(r.cells[col]!)).map((r) => r.cells.char!));
+  const reference = readTable(dir, {
+    file: 'reference-words.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'kind', values: ['work', 'study'] },
+    ],
+  });
+  const ofKind = (kind: string) => reference.filter((r) => r.cells.kind === kind).map((r) => r.cells.word!);
+  return {
+    followersByFirst,
+    notNames: new Set(words(dir, 'not-names.tsv')),
+    givenStops: charsWhere('in_given_name', 'no'),
+    dottedStops: charsWhere('in_dotted_name', 'no'),
+    positionStops: charsWhere('position', 'ends', 'ends-unless-org'),
+    orgConjunctions: charsWhere('position', 'ends-unless-org'),
+    works: alternation(ofKind('work')),
+    studyVerbs: alternation(ofKind('study')),
+  };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
-  return { dir, titles: compileTitles(dir), surnames: compileSurnames(dir) };
+  return { dir, titles: compileTitles(dir), surnames: compileSurnames(dir), names: compileNames(dir) };
 }
 
 let current: Lexicon | null = null;

@@ -2,7 +2,6 @@
 // title (习近平总书记, 袁家军书记), speakers (“……”张三说), and later bare mentions of a found name.
 // Names are validated with the surname list and by what may follow a name.
 import { lexicon } from './lexicon.ts';
-import { NAME_FOLLOWERS, NAME_OK_EXCEPTIONS, NON_NAME_CHARS, NOT_NAMES } from './lexicon/titles.ts';
 
 export interface PersonMention {
   name: string;
@@ -19,13 +18,9 @@ const SURNAMES = lexicon().surnames;
 const surnameLength = (s: string) => SURNAMES.lengthAt(s);
 const TITLE_RE = TITLES.headPattern;
 
-const followers = new Map<string, string[]>();
-for (const f of NAME_FOLLOWERS) {
-  const list = followers.get(f[0]!) ?? [];
-  list.push(f);
-  followers.set(f[0]!, list);
-}
-for (const list of followers.values()) list.sort((a, b) => b.length - a.length);
+const NAMES = lexicon().names;
+const followers = NAMES.followersByFirst;
+const NOT_NAMES = NAMES.notNames;
 
 function isCjkCode(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
@@ -54,7 +49,7 @@ export function validName(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
     const ch = s[k]!;
     if (!isCjkCode(ch.charCodeAt(0))) return false;
-    if (k >= sl && NON_NAME_CHARS.has(ch) && !NAME_OK_EXCEPTIONS.has(ch)) return false;
+    if (k >= sl && NAMES.givenStops.has(ch)) return false;
   }
   return true;
 }
@@ -66,7 +61,7 @@ export function validName(s: string): boolean {
  * The name is kept as written, dots normalised to U+00B7.
  */
 /** Function words never inside a transliterated name part (艾力等, 艾力在). */
-const DOTTED_STOP = new Set('等和与及在的说于赴到是对向为把被将从率'.split(''));
+const DOTTED_STOP = NAMES.dottedStops;
 
 function dottedNameAt(text: string, i: number, limit: number): { name: string; end: number } | null {
   let j = i;
@@ -124,9 +119,7 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
   return null;
 }
 
-const POSITION_STOP = new Set(
-  '在由是和与及对向把被将为了的等也还就从据请让使给跟并而即又都其该此这那他她名位兼'.split(''),
-);
+const POSITION_STOP = NAMES.positionStops;
 const HEADS_BY_LENGTH = TITLES.heads;
 const MAX_POSITION = 24;
 
@@ -155,7 +148,7 @@ function positionBefore(text: string, end: number, floor: number): { text: strin
   return t ? { text: t, start: s } : null;
 }
 
-const CONJ_IN_ORG = new Set('和与及'.split(''));
+const CONJ_IN_ORG = NAMES.orgConjunctions;
 /** Characters an organisation name ends with (厅, 局, 委 ...), before its title. */
 const ORG_END = /(?:厅|局|委|部|办|室|院|所|会|社|处|中心|站|队)$/;
 
@@ -308,16 +301,16 @@ export function findKnown(
   return out;
 }
 
+const WORK_AFTER_NAME = new RegExp(`^(?:总书记|同志|书记|主席)?(?:的)?(?:重要)?${NAMES.works}`);
+const STUDY_BEFORE_NAME = new RegExp(`${NAMES.studyVerbs}[^,。]{0,2}$`);
+
 /** National leaders and people whose words are studied are referenced, not present. */
 export function isReferenced(text: string, m: PersonMention): boolean {
   if (m.positions.some((p) => TITLES.referenceWhole.has(p) || TITLES.referenceEnd.some((e) => p.endsWith(e))))
     return true;
   const after = text.slice(m.end, m.end + 24);
   const clause = after.split(/[,。;!?]/)[0] ?? '';
-  const work =
-    /^(?:总书记|同志|书记|主席)?(?:的)?(?:重要)?(?:讲话|指示|批示|论述|嘱托|精神|回信|贺信|思想)/.exec(
-      clause,
-    );
+  const work = WORK_AFTER_NAME.exec(clause);
   // 周涛讲话。 is someone speaking at the event; 习近平讲话精神 / 的重要讲话 are studied texts
   if (work && !(work[0] === '讲话' && !/^讲话(?:精神|要求|指示)/.test(clause))) return true;
   if (
@@ -326,5 +319,5 @@ export function isReferenced(text: string, m: PersonMention): boolean {
   )
     return true;
   const before = text.slice(Math.max(0, m.start - 6), m.start);
-  return /(学习|贯彻|传达|落实|按照|根据|遵循)[^,。]{0,2}$/.test(before);
+  return STUDY_BEFORE_NAME.test(before);
 }
