@@ -3,145 +3,37 @@
 // (传达学习…讲话精神) are left out.
 import type { DateMention } from './dates.ts';
 import { sentenceAt } from './evidence.ts';
+import { lexicon } from './lexicon.ts';
 import { isReferenced, type PersonMention } from './people.ts';
 import type { PlaceHit } from './places.ts';
 import type { Span } from './segment.ts';
 
-const KINDS: [RegExp, string][] = [
-  [/走访慰问|看望慰问|慰问/, '走访慰问'],
-  [/座谈/, '座谈会'],
-  [/视察/, '视察'],
-  [/调研/, '调研'],
-  [/考察/, '考察'],
-  [/督导|督查|检查/, '检查'],
-  [/仪式|揭牌|开工|启用|签约|奠基|成立|启动/, '仪式'],
-  [/会议|常委会|大会|交办会|推进会|部署会|培训会|报告会|协商|论坛|会$/, '会议'],
-  [/考核|验收|评估/, '考核验收'],
-  [/宣讲|培训|讲座/, '宣讲'],
-];
+const { verbs: VERBS, adverbs: ADVERBS, placeWords: PLACE_WORDS, events: EVENTS } = lexicon();
 
 export function eventKind(text: string): string {
-  for (const [re, kind] of KINDS) if (re.test(text)) return kind;
+  for (const { kind, pattern } of EVENTS.kinds) if (pattern.test(text)) return kind;
   return '活动';
 }
 
-/** Verbs that give a participant's role, longest first. */
-const ROLE_VERBS = [
-  '走访慰问',
-  '看望慰问',
-  '督导检查',
-  '调研督导',
-  '检查指导',
-  '督查',
-  '暗访',
-  '巡查',
-  '指导',
-  '会见',
-  '汇报',
-  '通报',
-  '带队',
-  '率队',
-  '主持',
-  '参加',
-  '出席',
-  '讲话',
-  '强调',
-  '指出',
-  '调研',
-  '视察',
-  '陪同',
-  '考察',
-  '察看',
-  '看望',
-  '慰问',
-  '走访',
-  '检查',
-  '督导',
-  '致辞',
-  '宣布',
-  '发布',
-  '发言',
-  '参观',
-  '听取',
-  '表示',
-  '介绍',
-  '点赞',
-  '核对',
-  '说',
-  '一行',
-];
-const ROLE_RE = new RegExp(
-  `^(?:一行)?(?:还|也|首先|随后|先后|一同|共同|分别|实地|专程|亲切|仔细|详细|深入)*(${ROLE_VERBS.join('|')})`,
-);
-const ROLE_ANY = new RegExp(`(${ROLE_VERBS.filter((v) => v !== '说' && v !== '一行').join('|')})`);
+/** The role verb after a name, past adverbs (一同参加, 首先调研). */
+const ROLE_RE = new RegExp(`^(?:一行)?${ADVERBS.beforeRole}*(${VERBS.role})`);
+/** The first role verb later in the clause (徐旭来我区走访慰问). */
+const ROLE_ANY = new RegExp(`(${VERBS.later})`);
 /** Verbs after a name that show presence at the event (P3). */
-const PRESENCE = new Set([
-  '主持',
-  '参加',
-  '出席',
-  '讲话',
-  '强调',
-  '指出',
-  '调研',
-  '视察',
-  '陪同',
-  '考察',
-  '察看',
-  '看望',
-  '慰问',
-  '走访',
-  '走访慰问',
-  '看望慰问',
-  '检查',
-  '督导',
-  '致辞',
-  '宣布',
-  '发布',
-  '参观',
-  '听取',
-  '一行',
-  '督导检查',
-  '调研督导',
-  '检查指导',
-  '督查',
-  '暗访',
-  '巡查',
-  '指导',
-  '会见',
-  '汇报',
-  '通报',
-  '带队',
-  '率队',
-]);
+const PRESENCE = VERBS.presence;
 /** Roles that say who led or came, not what they did: the activity verb later in the sentence wins. */
-const LEAD_ROLES = new Set(['一行', '带队', '率队']);
+const LEAD_ROLES = VERBS.lead;
 /** Activity verbs looked for later in the sentence (深入青塘镇坎田村、社岗村,调研…). */
-const ACTIVITY_RE =
-  /(走访慰问|看望慰问|督导检查|调研督导|检查指导|调研|视察|考察|督导|督查|检查|暗访|巡查|走访|慰问|看望|察看|参观|指导)/;
-const ATTEND_AT_END = /(参加|出席|陪同|主持)(?:了)?(?:会议|活动|仪式|会|调研|视察|座谈)?[。;]?$/;
-const AT_EVENT_OPENER = /^(会上|仪式上|座谈会上|会议上|活动上|活动中|现场|启动仪式上|发布会上|签约仪式上),/;
-const PLACE_MARKERS = [
-  '来到',
-  '前往',
-  '走进',
-  '开进',
-  '进入',
-  '深入',
-  '莅临',
-  '视察',
-  '调研',
-  '考察',
-  '察看',
-  '走访',
-  '参观',
-  '在',
-  '到',
-  '赴',
-  '至',
-  '于',
-  '进',
-  '来',
-];
+const ACTIVITY_RE = new RegExp(`(${VERBS.activity})`);
+const ATTEND_AT_END = new RegExp(`(${VERBS.attend})(?:了)?${EVENTS.afterAttend}?[。;]?$`);
+const AT_EVENT_OPENER = new RegExp(`^${EVENTS.openers},`);
+const PLACE_MARKERS = PLACE_WORDS.visit;
+/** The rest of an enumeration of names before their verb (、柴志强、齐富军参加). */
+const LIST_REST = new RegExp(`^[\\u4e00-\\u9fff]{2,4}?(?=[、和]|${VERBS.closesList}|等)`);
+/** A movement verb after a name: the activity follows in the next clause. */
+const MOVES = new RegExp(`^(?:一行)?${ADVERBS.beforeMovement}*${PLACE_WORDS.movement}`);
+/** A later dated sentence that reports a visit or an attendance. */
+const OPENS_BLOCK = new RegExp(`(?:${PLACE_WORDS.opensBlock}|${VERBS.opensBlock})`);
 
 export interface EventDraft {
   title: string;
@@ -158,7 +50,7 @@ function roleAfter(text: string, end: number, sentenceEnd: number, stop = senten
   // skip the rest of an enumeration: 、柴志强、齐富军参加
   for (let k = 0; k < 6 && (text[i] === '、' || text[i] === '和'); k++) {
     const next = text.slice(i + 1, Math.min(sentenceEnd, i + 6));
-    const m = /^[\u4e00-\u9fff]{2,4}?(?=[、和]|参加|出席|陪同|等)/.exec(next);
+    const m = LIST_REST.exec(next);
     if (!m) break;
     i += 1 + m[0].length;
   }
@@ -171,8 +63,7 @@ function roleAfter(text: string, end: number, sentenceEnd: number, stop = senten
   if (later && !/^(?:[^,]*?)(?:的|时|后)/.test(clause.slice(0, later.index)))
     return LEAD_ROLES.has(later[1]!) ? (activityLater(text, i, stop) ?? later[1]!) : later[1]!;
   // 李春华深入青塘镇坎田村、社岗村,调研…: a movement verb, then the activity in the next clause
-  if (/^(?:一行)?(?:先后|随后|还|也|专程|实地)*(?:深入|来到|前往|走进|赴|到|来)/.test(text.slice(i, i + 8)))
-    return activityLater(text, i, stop);
+  if (MOVES.test(text.slice(i, i + 8))) return activityLater(text, i, stop);
   return null;
 }
 
@@ -345,9 +236,10 @@ function placesOf(
   return out;
 }
 
-const HOSTS = /^(?:举办|举行|召开|开展|启动)/;
-const PRONOUN_SUBJECT =
-  /^(?:随后|接着|之后|其间|当天)?[,]?(?:他|她)(?:们)?(?:一行)?(?:先后|随后|还|又|也|首先|专程|实地)*(?:来到|前往|深入|走进|到|赴|在)/;
+const HOSTS = new RegExp(`^${VERBS.hosts}`);
+const PRONOUN_SUBJECT = new RegExp(
+  `^${ADVERBS.opensPronoun}?[,]?(?:他|她)(?:们)?(?:一行)?${ADVERBS.afterPronoun}*${PLACE_WORDS.afterPronoun}`,
+);
 
 const NOT_EVENT_DATE = /^(?:[\u4e00-\u9fff]{0,4})?(?:以来|至今|起|前|以前|之前|截止|为止|至|到|—|-|~)/;
 
@@ -391,11 +283,7 @@ export function furtherBlocks(
     if (seenDays.has(day)) continue;
     const sentence = text.slice(d.end, s.end);
     const someone = mentionedIn(d.end, s.end) || /^[,\s]*(?:他|她|其|我们)/.test(sentence);
-    if (
-      !someone ||
-      (!ACTIVITY_RE.test(sentence) && !/(来到|前往|深入|走进|赴|参加|出席|主持)/.test(sentence))
-    )
-      continue;
+    if (!someone || (!ACTIVITY_RE.test(sentence) && !OPENS_BLOCK.test(sentence))) continue;
     seenDays.add(day);
     starts.push({ date: d, sentence: s });
     startSentences.add(s);
@@ -406,6 +294,9 @@ export function furtherBlocks(
     end: starts[k + 1]?.sentence.start ?? itemEnd,
   }));
 }
+
+/** A quote right after a name (王芳介绍, 李明笑着说). */
+const SAID = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,3}?)(${VERBS.said})`);
 
 export function buildMainEvent(
   text: string,
@@ -428,7 +319,7 @@ export function buildMainEvent(
       const s = sentenceAt(sents, m.start);
       if (!s || isReferenced(text, m)) continue;
       const after = text.slice(m.end, m.end + 6);
-      const said = /^(?:[\u4e00-\u9fff]{0,3}?)(说|表示|道|介绍)/.exec(after);
+      const said = SAID.exec(after);
       if (said && !parts.has(m.name))
         parts.set(m.name, { mention: m, role: after.startsWith('点赞') ? '点赞' : said[1]!, sentence: s });
     }

@@ -163,12 +163,58 @@ export interface NameLexicon {
   readonly studyVerbs: string;
 }
 
+/** Regex alternations `(?:…)` (longest first) and sets of the verbs after a name, by trait (see verbs.tsv). */
+export interface VerbLexicon {
+  readonly role: string;
+  readonly later: string;
+  readonly presence: ReadonlySet<string>;
+  readonly lead: ReadonlySet<string>;
+  readonly activity: string;
+  readonly attend: string;
+  readonly closesList: string;
+  readonly opensBlock: string;
+  readonly speech: string;
+  readonly said: string;
+  readonly hosts: string;
+}
+
+/** Alternations of adverbs by trait (see adverbs.tsv). */
+export interface AdverbLexicon {
+  readonly beforeRole: string;
+  readonly beforeMovement: string;
+  readonly afterPronoun: string;
+  readonly opensPronoun: string;
+  readonly gluedToPosition: string;
+}
+
+/** Words before a place (see place-words.tsv). */
+export interface PlaceWordLexicon {
+  readonly visit: readonly string[];
+  /** starts_place, split into single characters and longer words. */
+  readonly startsPlaceChars: ReadonlySet<string>;
+  readonly startsPlaceWords: readonly string[];
+  readonly movement: string;
+  readonly afterPronoun: string;
+  readonly opensBlock: string;
+}
+
+export interface EventLexicon {
+  /** Event kinds in table order (the first that matches wins), each with the regex of its words. */
+  readonly kinds: readonly { kind: string; pattern: RegExp }[];
+  readonly afterAttend: string;
+  readonly openers: string;
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
   readonly titles: TitleLexicon;
   readonly surnames: SurnameLexicon;
   readonly names: NameLexicon;
+  readonly verbs: VerbLexicon;
+  readonly adverbs: AdverbLexicon;
+  readonly placeWords: PlaceWordLexicon;
+  readonly events: EventLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -282,9 +328,117 @@ function compileNames(dir: string): NameLexicon {
   };
 }
 
+/** A table of words with yes/no trait columns: the words where a trait is yes. */
+function traitTable(dir: string, file: string, key: string, traits: readonly string[]) {
+  const rows = readTable(dir, {
+    file,
+    columns: [{ name: key, check: cjkWord }, ...traits.map((name) => ({ name, values: YES_NO }))],
+  });
+  return (trait: string) => rows.filter((r) => r.cells[trait] === 'yes').map((r) => r.cells[key]!);
+}
+
+function compileVerbs(dir: string): VerbLexicon {
+  const where = traitTable(dir, 'verbs.tsv', 'verb', [
+    'role',
+    'later',
+    'presence',
+    'lead',
+    'activity',
+    'attend',
+    'closes_list',
+    'opens_block',
+    'speech',
+    'said',
+    'hosts',
+  ]);
+  return {
+    role: alternation(where('role')),
+    later: alternation(where('later')),
+    presence: new Set(where('presence')),
+    lead: new Set(where('lead')),
+    activity: alternation(where('activity')),
+    attend: alternation(where('attend')),
+    closesList: alternation(where('closes_list')),
+    opensBlock: alternation(where('opens_block')),
+    speech: alternation(where('speech')),
+    said: alternation(where('said')),
+    hosts: alternation(where('hosts')),
+  };
+}
+
+function compileAdverbs(dir: string): AdverbLexicon {
+  const where = traitTable(dir, 'adverbs.tsv', 'word', [
+    'before_role',
+    'before_movement',
+    'after_pronoun',
+    'opens_pronoun',
+    'glued_to_position',
+  ]);
+  return {
+    beforeRole: alternation(where('before_role')),
+    beforeMovement: alternation(where('before_movement')),
+    afterPronoun: alternation(where('after_pronoun')),
+    opensPronoun: alternation(where('opens_pronoun')),
+    gluedToPosition: alternation(where('glued_to_position')),
+  };
+}
+
+function compilePlaceWords(dir: string): PlaceWordLexicon {
+  const where = traitTable(dir, 'place-words.tsv', 'word', [
+    'visit',
+    'starts_place',
+    'movement',
+    'after_pronoun',
+    'opens_block',
+  ]);
+  const starts = where('starts_place');
+  return {
+    visit: where('visit'),
+    startsPlaceChars: new Set(starts.filter((w) => w.length === 1)),
+    startsPlaceWords: starts.filter((w) => w.length > 1),
+    movement: alternation(where('movement')),
+    afterPronoun: alternation(where('after_pronoun')),
+    opensBlock: alternation(where('opens_block')),
+  };
+}
+
+function compileEvents(dir: string): EventLexicon {
+  const rows = readTable(dir, {
+    file: 'event-kinds.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'kind', check: cjkWord },
+      { name: 'at', values: ['any', 'end'] },
+    ],
+  });
+  // the first row whose word occurs wins: consecutive rows of one kind share one regex
+  const runs: { kind: string; patterns: string[] }[] = [];
+  for (const r of rows) {
+    const pattern = escapeRe(r.cells.word!) + (r.cells.at === 'end' ? '$' : '');
+    const last = runs[runs.length - 1];
+    if (last && last.kind === r.cells.kind) last.patterns.push(pattern);
+    else runs.push({ kind: r.cells.kind!, patterns: [pattern] });
+  }
+  const nouns = traitTable(dir, 'event-nouns.tsv', 'word', ['after_attend', 'opener']);
+  return {
+    kinds: runs.map(({ kind, patterns }) => ({ kind, pattern: new RegExp(patterns.join('|')) })),
+    afterAttend: alternation(nouns('after_attend')),
+    openers: alternation(nouns('opener')),
+  };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
-  return { dir, titles: compileTitles(dir), surnames: compileSurnames(dir), names: compileNames(dir) };
+  return {
+    dir,
+    titles: compileTitles(dir),
+    surnames: compileSurnames(dir),
+    names: compileNames(dir),
+    verbs: compileVerbs(dir),
+    adverbs: compileAdverbs(dir),
+    placeWords: compilePlaceWords(dir),
+    events: compileEvents(dir),
+  };
 }
 
 let current: Lexicon | null = null;

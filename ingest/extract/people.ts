@@ -123,6 +123,8 @@ const POSITION_STOP = NAMES.positionStops;
 const HEADS_BY_LENGTH = TITLES.heads;
 const MAX_POSITION = 24;
 
+const GLUED_ADVERB = new RegExp(`^${lexicon().adverbs.gluedToPosition}`);
+
 /** The position phrase ending at `end` (区人大常委会主任), scanning back to a delimiter. */
 function positionBefore(text: string, end: number, floor: number): { text: string; start: number } | null {
   // the title word itself is never cut (所长, 主任); stops apply to the organisation before it
@@ -137,10 +139,7 @@ function positionBefore(text: string, end: number, floor: number): { text: strin
   }
   // drop a leading sentence adverb glued to the position (随后副市长 → 副市长)
   let t = text.slice(s, end);
-  const lead =
-    /^(随后|随即|首先|最后|其中|同时|另外|此外|当天|当日|期间|会上|会后|现场|目前|近日|日前|今年|去年)/.exec(
-      t,
-    );
+  const lead = GLUED_ADVERB.exec(t);
   if (lead) {
     s += lead[0].length;
     t = t.slice(lead[0].length);
@@ -206,6 +205,12 @@ const CLEAR_END = /[,.;:!?、。)”"\s]/;
 
 const LIST_SEP = ['、', '和', '及', '与', ' '];
 
+/** A speaker: a name opening a clause before a speech verb, 一行 and a movement, or 同志. */
+const SPEAKER = new RegExp(
+  `(?<=^|[”"。!?,:;\\n ])([\\u4e00-\\u9fff]{2,4}?)(?=${lexicon().verbs.speech}[,:。!?“]|一行(?:来|到|赴|深入|先后|首先|实地)|同志[,。、])`,
+  'g',
+);
+
 /** Finds person mentions in text[from, to); `masked` spans (bylines) are skipped. */
 export function findPeople(
   text: string,
@@ -263,9 +268,7 @@ export function findPeople(
     }
   }
   // speakers: “……”张三说 / 。张三表示
-  const speaker =
-    /(?<=^|[”"。!?,:;\n ])([\u4e00-\u9fff]{2,4}?)(?=(?:说|表示|介绍|坦言|告诉记者)[,:。!?“]|一行(?:来|到|赴|深入|先后|首先|实地)|同志[,。、])/g;
-  for (const m of seg.matchAll(speaker)) {
+  for (const m of seg.matchAll(SPEAKER)) {
     const start = from + m.index;
     if (masked(start) || !validName(m[1]!)) continue;
     out.push({ name: m[1]!, start, end: start + m[1]!.length, positions: [], via: 'speaker' });

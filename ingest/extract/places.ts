@@ -2,6 +2,7 @@
 // forms of provinces, cities and home-province counties (浙江, 衢州, 开化), and, where the
 // gazetteer lacks a place, a guess from its suffix when the context marks it as a place.
 import { pairKey, type Division, type Gazetteer } from './gazetteer.ts';
+import { lexicon } from './lexicon.ts';
 import type { Home, PlaceLevel } from './types.ts';
 
 export interface PlaceHit {
@@ -166,22 +167,9 @@ const GENERIC_STEMS = new Set([
 const NOT_AFTER_SHORT =
   /^(?:路|街|大道|大街|巷|弄|桥|大桥|隧道|公园|广场|小区|花园|大厦|中心|酒店|宾馆|饭店|银行|公司|集团|有限|学院|大学|中学|小学|医院|站|港|机场|高速|湾|湖|江|河|山|村|镇|乡|社区|县|区|市|省|街道|人$)/;
 
-/** Characters before a guessed place that mark the start of a place name. */
-const GUESS_BEFORE = new Set('在到赴至于从和与及、,.:;(“" \n到往'.split(''));
-const GUESS_BEFORE2 = [
-  '来到',
-  '前往',
-  '走进',
-  '深入',
-  '位于',
-  '地处',
-  '开进',
-  '驻扎',
-  '走访',
-  '调研',
-  '视察',
-  '考察',
-];
+/** Words before a guessed place that mark the start of a place name (any non-Chinese character does too). */
+const GUESS_BEFORE = lexicon().placeWords.startsPlaceChars;
+const GUESS_BEFORE2 = lexicon().placeWords.startsPlaceWords;
 
 const WORD_AFTER_LEVEL = new Set('村贤镇愁亲风土里情音邻野域街长干级'.split(''));
 

@@ -60,6 +60,11 @@ const people = (out: ExtractionOutput | null) =>
   out!.documents.flatMap((d) =>
     d.articles.flatMap((a) => a.people.map((p) => [p.name, p.positions, p.official])),
   );
+const roles = (out: ExtractionOutput | null) =>
+  out!.documents.flatMap((d) =>
+    d.articles.flatMap((a) => a.events.flatMap((e) => e.participants.map((p) => [p.name, p.role]))),
+  );
+
 describe('lexicon tables', () => {
   it('load from the module folder, whatever the working directory', () => {
     const cwd = process.cwd();
@@ -121,6 +126,33 @@ describe('editing a table changes the extraction', () => {
     expect(people(base.out)).toEqual([]);
     expect(extractWith(unedited, file).out).toEqual(base.out);
     expect(people(extractWith(edited, file).out)).toEqual([['王建华', ['县审计局一级主任科员'], true]]);
+  });
+
+  it('a role verb added to verbs.tsv', () => {
+    // 核查 is no role verb in the shipped table: the lead's participant gets the default 出席;
+    // 现场 (a name follower) lets the name be read, the verb is then found later in the clause
+    const file = page('3月5日,副县长王建华现场核查青塘镇防汛物资储备情况。');
+    const unedited = copyTables();
+    const edited = copyTables();
+    // verb role later presence lead activity attend closes_list opens_block speech said hosts
+    addRow(edited, 'verbs.tsv', [
+      '核查',
+      'yes',
+      'yes',
+      'yes',
+      'no',
+      'no',
+      'no',
+      'no',
+      'no',
+      'no',
+      'no',
+      'no',
+    ]);
+    const base = extractWith(null, file);
+    expect(roles(base.out)).toEqual([['王建华', '出席']]);
+    expect(extractWith(unedited, file).out).toEqual(base.out);
+    expect(roles(extractWith(edited, file).out)).toEqual([['王建华', '核查']]);
   });
 
   describe('in a worker thread of the ingest', () => {
