@@ -3,7 +3,7 @@
 //   npx tsx bench/extract.ts [--mb 5] [DIR]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getGazetteer } from '../ingest/extract/gazetteer.ts';
+import { getGazetteer } from '../ingest/extract/places/gazetteer.ts';
 import { extractText } from '../ingest/extract/index.ts';
 
 const args = process.argv.slice(2);

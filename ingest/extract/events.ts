@@ -5,7 +5,7 @@ import type { DateMention } from './dates.ts';
 import { sentenceAt } from './evidence.ts';
 import { lexicon } from './lexicon.ts';
 import { isReferenced, type PersonMention } from './people.ts';
-import type { PlaceHit } from './places.ts';
+import type { PlaceHit } from './places/index.ts';
 import type { Span } from './segment.ts';
 
 const { verbs: VERBS, adverbs: ADVERBS, placeWords: PLACE_WORDS, events: EVENTS } = lexicon();

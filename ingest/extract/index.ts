@@ -4,20 +4,10 @@ import path from 'node:path';
 import { findDates, formatDate, yearFromText } from './dates.ts';
 import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
 import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
-import { addEnding, getGazetteer, type Division, type Gazetteer } from './gazetteer.ts';
-import { divisionFromPaper, homeFromDivision, inferHome } from './home.ts';
 import { buildView, type TextView } from './normalise.ts';
 import { isOfficialPosition, officeOfEach, splitTitle } from './offices.ts';
 import { endsWithTitle, findKnown, findPeople, type PersonMention } from './people.ts';
-import {
-  dropInstitutionPrefixes,
-  homeCodes,
-  resolvePlaces,
-  scanPlaces,
-  settleFarPlaces,
-  type HomeCodes,
-  type PlaceHit,
-} from './places.ts';
+import { findPlaces, type PlaceHit } from './places/index.ts';
 import { segmentPage, type Segment, type Span } from './segment.ts';
 import type {
   ExtractedArticle,
@@ -38,10 +28,7 @@ export interface ExtractMeta {
   date?: string | null;
 }
 
-const NO_VILLAGES = new Map<string, Division[]>();
-
 export function extractText(text: string, doc: string, meta: ExtractMeta = {}): ExtractedDocument {
-  const gaz = getGazetteer();
   const view = buildView(text);
   const t = view.text;
   const layout = segmentPage(t);
@@ -57,39 +44,8 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
   for (const list of perSeg) for (const m of list) personMask.fill(1, m.start, m.end);
   const notInName = (h: PlaceHit) => !personMask[h.start] && !personMask[h.end - 1] && !mask[h.start];
 
-  // home jurisdiction: metadata, masthead, or the county the page mentions most
-  const prelim = dropInstitutionPrefixes(
-    t,
-    scanPlaces(t, 0, t.length, { gaz, villages: NO_VILLAGES }).filter(notInName),
-  );
-  let home: Home = meta.home && Object.keys(meta.home).length ? { ...meta.home } : {};
-  if (!home.county && !home.city && !home.province) {
-    const sponsor = /中共([\u4e00-\u9fff]{2,10}?)委主办/.exec(t.slice(0, 600));
-    const byPaper =
-      (paper && divisionFromPaper(paper, gaz, prelim)) ||
-      (sponsor && divisionFromPaper(`${sponsor[1]}日报`, gaz, prelim)) ||
-      inferHome(t, prelim, gaz);
-    if (byPaper) home = homeFromDivision(byPaper, gaz);
-  } else {
-    home = completeHome(home, gaz);
-  }
-  const codes = homeCodes(home, gaz);
-  const { villages, endings: villageEndings } = villagesInScope(gaz, codes, prelim);
-  const localStem = {
-    has: (s: string) =>
-      (villages.has(`${s}村`) || villages.has(`${s}社区`)) &&
-      !(gaz.short.get(s) ?? []).some((d) => [codes.county, codes.city, codes.province].includes(d.code)),
-  };
-  const scanned = scanPlaces(t, 0, t.length, {
-    gaz,
-    villages,
-    villageEndings,
-    localStems: localStem as unknown as Set<string>,
-    homeCounty: codes.county,
-  }).filter((h) => notInName(h) && keepShort(h, codes, t));
-  const kept = dropInstitutionPrefixes(t, scanned);
-  resolvePlaces(kept, codes);
-  const hits = settleFarPlaces(kept, codes);
+  // places: home jurisdiction → villages in scope → scan → resolve
+  const { home, hits } = findPlaces(t, { home: meta.home, paper, keep: notInName });
 
   const year = yearOf(meta.date) ?? yearFromText(t, layout.mastheadDate);
   const known = new Set<string>();
@@ -110,61 +66,6 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
 
 function bodyStart(s: Segment): number {
   return s.paragraphs[0]?.start ?? s.start;
-}
-
-function completeHome(home: Home, gaz: Gazetteer): Home {
-  const codes = homeCodes(home, gaz);
-  const code = codes.county ?? codes.city ?? codes.province;
-  const d = code ? gaz.byCode.get(code) : undefined;
-  return d ? { ...homeFromDivision(d, gaz), ...home } : home;
-}
-
-interface VillageScope {
-  villages: Map<string, Division[]>;
-  endings: Map<number, number>;
-}
-
-// counties whose villages may be named: the home city's, and those of towns the page names
-function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): VillageScope {
-  const counties = new Set<string>();
-  const scope = codes.city ?? codes.county ?? null;
-  if (scope) for (const c of gaz.countiesUnder(scope)) counties.add(c.code);
-  if (codes.county) counties.add(codes.county);
-  const province = codes.province;
-  for (const h of prelim) {
-    if (h.level !== 'town' || h.candidates.length !== 1) continue;
-    const c = h.candidates[0]!;
-    if (province && c.code.startsWith(province) && c.parentCode) counties.add(c.parentCode);
-  }
-  const key = [...counties].sort().join(',');
-  const cached = scopeCache.get(key);
-  if (cached) return cached;
-  const villages = new Map<string, Division[]>();
-  const endings = new Map<number, number>();
-  for (const county of counties) {
-    for (const [name, list] of gaz.villages(county)) {
-      const cur = villages.get(name);
-      villages.set(name, cur ? [...cur, ...list] : list);
-      addEnding(endings, name);
-    }
-  }
-  if (scopeCache.size > 64) scopeCache.clear();
-  const out = { villages, endings };
-  scopeCache.set(key, out);
-  return out;
-}
-const scopeCache = new Map<string, VillageScope>();
-
-// short forms: provinces and cities anywhere; counties only within the home province.
-// Outside the home province a short form must end a word (四平 in 四平台 is not 四平市).
-function keepShort(h: PlaceHit, codes: HomeCodes, text: string): boolean {
-  if (h.kind !== 'short') return true;
-  const inHome = (d: Division) => !!codes.province && d.code.startsWith(codes.province);
-  h.candidates = h.candidates.filter((d) => d.level !== 'county' || inHome(d));
-  if (!h.candidates.length) return false;
-  if (h.candidates.some(inHome)) return true;
-  const next = text[h.end];
-  return next === undefined || !/[\u4e00-\u9fff]/.test(next) || '的和与及等人籍地、'.includes(next);
 }
 
 function dropNested(list: PersonMention[]): PersonMention[] {

@@ -49,7 +49,7 @@ export interface ExtractedPlace {
   code: string | null;
   /**
    * Code of the enclosing division: filled whenever `code` is (null for provinces and for places
-   * without a code). Ancestors up to the province: gazetteer.ts `ancestorsOf(code)`.
+   * without a code). Ancestors up to the province: places/gazetteer.ts `ancestorsOf(code)`.
    */
   parentCode?: string | null;
   evidence: Evidence[];

@@ -2,7 +2,7 @@
 // gazetteer), so the identity rules (who is the same person, which place is which, which office governs
 // where) are unit-tested without a database. Runs in the extraction workers.
 import { pinyin } from 'pinyin-pro';
-import { getGazetteer, type Division } from '../extract/gazetteer.ts';
+import { getGazetteer, type Division } from '../extract/places/gazetteer.ts';
 import type { Evidence, ExtractedArticle, ExtractedDocument, Home, PlaceLevel } from '../extract/types.ts';
 
 /** Where a fact was read; every relationship that comes from text carries these. */

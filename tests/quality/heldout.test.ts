@@ -4,7 +4,7 @@
 // 北滘镇/乐从镇); a GB18030-encoded page (h7 正定); ethnic-minority names with · (h8 新疆疏附: kept
 // as written, dots normalised to U+00B7); OCR breaks inside names and mixed full/half-width
 // punctuation (h9 霍山); a page of 本报讯 items without headlines (h10 尤溪).
-// h4: 湖南 in 湖南金阳烟花集团 is a company's registration prefix, not a place (see places.ts).
+// h4: 湖南 in 湖南金阳烟花集团 is a company's registration prefix, not a place (see places/scan.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
 // organisation names with 和; role runs and activity verbs; further dated visits; the contract's
 // holds / parentCode / ancestorsOf / participation evidence; dotted names and OCR breaks.
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf } from '../../../ingest/extract/gazetteer.ts';
+import { ancestorsOf } from '../../../ingest/extract/places/gazetteer.ts';
 import { extractText } from '../../../ingest/extract/index.ts';
 import { buildView } from '../../../ingest/extract/normalise.ts';
 import type { Home } from '../../../ingest/extract/types.ts';

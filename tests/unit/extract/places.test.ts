@@ -1,9 +1,9 @@
 // Places: gazetteer names with codes and hierarchy, short forms, disambiguation by the home
 // county and by the place written before; negatives: roads, companies, parks, grids, generic words.
 import { describe, expect, it } from 'vitest';
-import { getGazetteer } from '../../../ingest/extract/gazetteer.ts';
+import { getGazetteer } from '../../../ingest/extract/places/gazetteer.ts';
 import { extractText } from '../../../ingest/extract/index.ts';
-import { levelFromSuffix } from '../../../ingest/extract/places.ts';
+import { levelFromSuffix } from '../../../ingest/extract/places/scan.ts';
 import type { Home } from '../../../ingest/extract/types.ts';
 
 const KECHENG = { province: '浙江省', city: '衢州市', county: '柯城区' };

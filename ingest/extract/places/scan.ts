@@ -1,9 +1,10 @@
-// Administrative place mentions: gazetteer names ending in a level suffix (航埠镇, 严村村), short
-// forms of provinces, cities and home-province counties (浙江, 衢州, 开化), and, where the
-// gazetteer lacks a place, a guess from its suffix when the context marks it as a place.
+// Scanning for administrative place mentions: gazetteer names ending in a level suffix (航埠镇,
+// 严村村), short forms of provinces, cities and home-province counties (浙江, 衢州, 开化), and, where
+// the gazetteer lacks a place, a guess from its suffix when the context marks it as a place; then
+// dropping the places that only start a company or institution name.
+import { lexicon } from '../lexicon.ts';
+import type { PlaceLevel } from '../types.ts';
 import { pairKey, type Division, type Gazetteer } from './gazetteer.ts';
-import { lexicon } from './lexicon.ts';
-import type { Home, PlaceLevel } from './types.ts';
 
 export interface PlaceHit {
   start: number;
@@ -202,7 +203,7 @@ export interface PlaceScanContext {
   /** Endings index of the village names (see Gazetteer.fullEndings). */
   villageEndings?: Map<number, number>;
   /** Codes of the home county's and city's own towns and villages whose names begin with a short form. */
-  localStems?: Set<string>;
+  localStems?: { has(stem: string): boolean };
   /** Home county code: its villages need no delimiter before them. */
   homeCounty?: string;
 }
@@ -326,7 +327,8 @@ const RANK: Record<PlaceLevel, number> = {
   village: 4,
   community: 4,
 };
-function rank(l: PlaceLevel): number {
+/** Province 0 … village 4: a lower rank encloses a higher one. */
+export function rank(l: PlaceLevel): number {
   return RANK[l];
 }
 
@@ -341,62 +343,6 @@ function dedupe(hits: PlaceHit[]): PlaceHit[] {
     }
     out.push(h);
   }
-  return out;
-}
-
-/** Picks each hit's division: the enclosing place written just before it, then the home area. */
-export function resolvePlaces(hits: PlaceHit[], home: HomeCodes): void {
-  let prev: PlaceHit | null = null;
-  for (const h of hits) {
-    if (!h.candidates.length) {
-      h.division = null;
-    } else {
-      const parent = prev && prev.end === h.start && prev.division ? prev.division.code : null;
-      h.division = pick(h.candidates, parent, home);
-      if (h.division) h.level = h.division.level;
-    }
-    prev = h;
-  }
-}
-
-export interface HomeCodes {
-  province?: string;
-  city?: string;
-  county?: string;
-}
-
-function pick(cands: Division[], parent: string | null, home: HomeCodes): Division | null {
-  if (cands.length === 1) return cands[0]!;
-  const scopes = [parent, home.county, home.city, home.province].filter((s): s is string => !!s);
-  for (const scope of scopes) {
-    const inScope = cands.filter((c) => c.code.startsWith(scope) && c.code !== scope);
-    if (inScope.length) return higherFirst(inScope);
-    const same = cands.find((c) => c.code === scope);
-    if (same) return same;
-  }
-  return higherFirst(cands);
-}
-
-// 吉林 is both a province and a city: the higher level wins when nothing else decides
-function higherFirst(cands: Division[]): Division {
-  return [...cands].sort((a, b) => rank(a.level) - rank(b.level))[0]!;
-}
-
-/** The division codes of a Home given by names (浙江省/衢州市/柯城区). */
-export function homeCodes(home: Home, gaz: Gazetteer): HomeCodes {
-  const out: HomeCodes = {};
-  const find = (name: string | undefined, level: PlaceLevel, within?: string): string | undefined => {
-    if (!name) return undefined;
-    const c = (gaz.full.get(name) ?? gaz.short.get(name) ?? []).filter(
-      (d) => d.level === level && (!within || d.code.startsWith(within)),
-    );
-    return c[0]?.code;
-  };
-  out.province = find(home.province, 'province');
-  out.city =
-    find(home.city, 'city', out.province) ??
-    (out.province && ['11', '12', '31', '50'].includes(out.province) ? out.province : undefined);
-  out.county = find(home.county, 'county', out.city ?? out.province);
   return out;
 }
 
@@ -454,48 +400,4 @@ function institutionEnd(text: string, from: number): { end: number; company: boo
   if (c && !NOT_IN_ORG.test(c[1]!) && !OWN_CENTRE.test(c[0]))
     return { end: from + c[0].length, company: false };
   return null;
-}
-
-/** A town name found in this many provinces is a generic word (城关镇, 太平镇, 新市镇). */
-const GENERIC_SPREAD = 3;
-
-/**
- * Towns resolved outside the home province with nothing on the page to support them: a
- * candidate whose county, city or province the page also names is taken; else a name spread over
- * several provinces is a generic word here (dropped), and a rarer one (周庄镇, 天荒坪镇) stays a
- * place but keeps no code rather than a guess from the other end of the country.
- */
-export function settleFarPlaces(hits: PlaceHit[], home: HomeCodes): PlaceHit[] {
-  const province = home.province;
-  if (!province) return hits;
-  const named = new Set<string>();
-  for (const h of hits) {
-    const d = h.division;
-    if (d && (d.level === 'province' || d.level === 'city' || d.level === 'county')) named.add(d.code);
-  }
-  const out: PlaceHit[] = [];
-  let prev: PlaceHit | null = null;
-  for (const h of hits) {
-    const d = h.division;
-    const far = d && d.level === 'town' && h.kind === 'full' && !d.code.startsWith(province);
-    const chained = !!(
-      prev &&
-      prev.end === h.start &&
-      prev.division &&
-      d &&
-      d.code.startsWith(prev.division.code)
-    );
-    if (far && !chained) {
-      const towns = h.candidates.filter((c) => c.level === 'town');
-      const backed = towns.find((c) => [6, 4, 2].some((n) => named.has(c.code.slice(0, n))));
-      if (backed) h.division = backed;
-      else if (new Set(towns.map((c) => c.code.slice(0, 2))).size >= GENERIC_SPREAD) {
-        prev = h;
-        continue;
-      } else h.division = null;
-    }
-    out.push(h);
-    prev = h;
-  }
-  return out;
 }

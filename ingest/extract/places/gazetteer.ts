@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PlaceLevel } from './types.ts';
+import type { PlaceLevel } from '../types.ts';
 
 export interface Division {
   code: string;

@@ -1,8 +1,8 @@
 // The jurisdiction a page reports from: metadata first, then the masthead (永康日报, 中共永康市委主办),
 // then the county most mentioned, preferring the level the page's "我区/我县/我市" points to.
 import type { Division, Gazetteer } from './gazetteer.ts';
-import type { PlaceHit } from './places.ts';
-import type { Home } from './types.ts';
+import type { Home } from '../types.ts';
+import type { PlaceHit } from './scan.ts';
 
 export function homeFromDivision(d: Division, gaz: Gazetteer): Home {
   const home: Home = {};
