@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PlaceLevel } from './types.ts';
 
 /** A table that cannot be used: the message starts with file:line. */
 export class LexiconError extends Error {
@@ -205,6 +206,31 @@ export interface EventLexicon {
   readonly openers: string;
 }
 
+/** Place suffixes, generic words and place characters (place-*.tsv, generic-*.tsv, zone-endings.tsv). */
+export interface PlaceLexicon {
+  /** 1 for each UTF-16 code that ends a full place name (the last character of a scanned suffix). */
+  readonly suffixEnd: Uint8Array;
+  /** Level from a name's longest suffix, for places the gazetteer lacks; null when none. */
+  levelOfSuffix(name: string): PlaceLevel | null;
+  /** Suffixes a place may be guessed from (办事处, 街道, 社区, 镇, 乡, 村), with their level. */
+  readonly guessSuffixes: readonly { suffix: string; level: PlaceLevel }[];
+  /** First characters of suffixes that, after a candidate name, make it a place stem (王村). */
+  readonly nameBlockers: ReadonlySet<string>;
+  readonly genericNames: ReadonlySet<string>;
+  readonly genericStems: ReadonlySet<string>;
+  /** Generic short forms; `provinceShortOk` of them stay provinces. */
+  readonly genericShort: ReadonlySet<string>;
+  readonly provinceShortOk: ReadonlySet<string>;
+  /** Names of parks and zones: (?:园区|开发区|…)$. */
+  readonly zoneName: RegExp;
+  /** What after a short form shows it is part of a longer name: ^(?:路|大桥|…|人$). */
+  readonly notAfterShort: RegExp;
+  readonly endsShortForm: ReadonlySet<string>;
+  readonly cancelsVillageGuess: ReadonlySet<string>;
+  readonly joinsLevelWord: ReadonlySet<string>;
+  readonly notInStem: ReadonlySet<string>;
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
@@ -215,6 +241,7 @@ export interface Lexicon {
   readonly adverbs: AdverbLexicon;
   readonly placeWords: PlaceWordLexicon;
   readonly events: EventLexicon;
+  readonly places: PlaceLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -427,6 +454,74 @@ function compileEvents(dir: string): EventLexicon {
   };
 }
 
+const LEVELS: readonly PlaceLevel[] = ['province', 'city', 'county', 'town', 'village', 'community'];
+
+function compilePlaces(dir: string): PlaceLexicon {
+  const suffixes = readTable(dir, {
+    file: 'place-suffixes.tsv',
+    columns: [
+      { name: 'suffix', check: cjkWord },
+      { name: 'level', values: LEVELS },
+      { name: 'scan', values: YES_NO },
+      { name: 'guess', values: YES_NO },
+      { name: 'blocks_name', values: YES_NO },
+    ],
+  }).map((r) => ({
+    suffix: r.cells.suffix!,
+    level: r.cells.level as PlaceLevel,
+    scan: r.cells.scan === 'yes',
+    guess: r.cells.guess === 'yes',
+    blocksName: r.cells.blocks_name === 'yes',
+  }));
+  const suffixEnd = new Uint8Array(65536);
+  for (const x of suffixes) if (x.scan) suffixEnd[x.suffix.charCodeAt(x.suffix.length - 1)] = 1;
+  const byLength = [...suffixes].sort((a, b) => b.suffix.length - a.suffix.length);
+  const short = readTable(dir, {
+    file: 'generic-short-forms.tsv',
+    columns: [
+      { name: 'short', check: cjkWord },
+      { name: 'province_ok', values: YES_NO },
+    ],
+  });
+  const followers = readTable(dir, {
+    file: 'short-form-followers.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'whole', values: YES_NO },
+    ],
+  }).map((r) => escapeRe(r.cells.word!) + (r.cells.whole === 'yes' ? '$' : ''));
+  const chars = readTable(dir, {
+    file: 'place-chars.tsv',
+    columns: [
+      { name: 'char', check: (v) => oneChar(v) ?? cjkWord(v) },
+      ...['ends_short_form', 'cancels_village_guess', 'joins_level_word', 'not_in_stem'].map((name) => ({
+        name,
+        values: YES_NO,
+      })),
+    ],
+  });
+  const charsWhere = (col: string) =>
+    new Set(chars.filter((r) => r.cells[col] === 'yes').map((r) => r.cells.char!));
+  const one = (file: string, column: string) =>
+    readTable(dir, { file, columns: [{ name: column, check: cjkWord }] }).map((r) => r.cells[column]!);
+  return {
+    suffixEnd,
+    levelOfSuffix: (name) => byLength.find((x) => name.endsWith(x.suffix))?.level ?? null,
+    guessSuffixes: suffixes.filter((x) => x.guess).map(({ suffix, level }) => ({ suffix, level })),
+    nameBlockers: new Set(suffixes.filter((x) => x.blocksName).map((x) => x.suffix[0]!)),
+    genericNames: new Set(one('generic-place-names.tsv', 'name')),
+    genericStems: new Set(one('generic-place-stems.tsv', 'stem')),
+    genericShort: new Set(short.map((r) => r.cells.short!)),
+    provinceShortOk: new Set(short.filter((r) => r.cells.province_ok === 'yes').map((r) => r.cells.short!)),
+    zoneName: new RegExp(`${alternation(one('zone-endings.tsv', 'ending'))}$`),
+    notAfterShort: new RegExp(`^(?:${followers.join('|')})`),
+    endsShortForm: charsWhere('ends_short_form'),
+    cancelsVillageGuess: charsWhere('cancels_village_guess'),
+    joinsLevelWord: charsWhere('joins_level_word'),
+    notInStem: charsWhere('not_in_stem'),
+  };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   return {
@@ -438,6 +533,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     adverbs: compileAdverbs(dir),
     placeWords: compilePlaceWords(dir),
     events: compileEvents(dir),
+    places: compilePlaces(dir),
   };
 }
 

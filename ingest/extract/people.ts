@@ -37,7 +37,7 @@ function followerAt(text: string, i: number): number {
   return 0;
 }
 
-const PLACE_SUFFIX_AFTER = new Set('镇乡村县区市省州街'.split(''));
+const PLACE_SUFFIX_AFTER = lexicon().places.nameBlockers;
 
 /** Whether s (2–4 chars) can be a person's name. */
 export function validName(s: string): boolean {

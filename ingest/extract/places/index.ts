@@ -1,6 +1,7 @@
 // The place pass of a page, behind one entry point: the home jurisdiction (metadata, masthead, 主办
 // line or the county the page mentions most) → the villages in scope (the home city's counties and
 // those of towns the page names) → the scan for place mentions → the divisions they resolve to.
+import { lexicon } from '../lexicon.ts';
 import type { Home } from '../types.ts';
 import { addEnding, getGazetteer, type Division, type Gazetteer } from './gazetteer.ts';
 import { divisionFromPaper, homeFromDivision, inferHome } from './home.ts';
@@ -25,6 +26,7 @@ export interface PlacePass {
 }
 
 const NO_VILLAGES = new Map<string, Division[]>();
+const ENDS_SHORT_FORM = lexicon().places.endsShortForm;
 
 /** Home, scope, scan and resolve for the normalised text of a page. */
 export function findPlaces(t: string, { home: given, paper, keep }: PlaceOptions): PlacePass {
@@ -116,5 +118,5 @@ function keepShort(h: PlaceHit, codes: HomeCodes, text: string): boolean {
   if (!h.candidates.length) return false;
   if (h.candidates.some(inHome)) return true;
   const next = text[h.end];
-  return next === undefined || !/[\u4e00-\u9fff]/.test(next) || '的和与及等人籍地、'.includes(next);
+  return next === undefined || !/[\u4e00-\u9fff]/.test(next) || ENDS_SHORT_FORM.has(next);
 }

@@ -18,176 +18,35 @@ export interface PlaceHit {
   division?: Division | null;
 }
 
+const PLACES = lexicon().places;
 /** Characters that end a full administrative name, as a lookup table by UTF-16 code. */
-const SUFFIX_END = new Uint8Array(65536);
-for (const ch of '省市州盟县区旗镇乡道处村木') SUFFIX_END[ch.charCodeAt(0)] = 1;
+const SUFFIX_END = PLACES.suffixEnd;
 const MAX_NAME = 12;
 
 /** Gazetteer names that are also common nouns (小城镇, 开发区...): never matched. */
-const GENERIC_NAMES = new Set([
-  '小城镇',
-  '中心镇',
-  '街道',
-  '城区',
-  '开发区',
-  '高新区',
-  '新区',
-  '社区',
-  '未来社区',
-  '新农村',
-  '城中村',
-  '山村',
-  '乡村',
-  '城镇',
-  '集镇',
-  '古镇',
-  '新镇',
-  '老街',
-  '园区',
-  '工业区',
-  '强村',
-  '富村',
-  '文明村',
-  '县城',
-  '都市',
-]);
+const GENERIC_NAMES = PLACES.genericNames;
 
 /**
  * Gazetteer units that are parks and zones, not settlements (工业园区, 经济开发区, 高新区 ...): the
  * gazetteer lists some as town-level units, but in news they are projects and sites, never places.
  */
-const ZONE_NAME =
-  /(?:园区|开发区|工业区|工业园|产业园|科技园|示范区|试验区|实验区|度假区|风景区|景区|旅游区|保税区|合作区|集聚区|高新区|管理区|管委会)$/;
+const ZONE_NAME = PLACES.zoneName;
 
 /** Stems that make a level word generic (美丽乡村, 示范村, 争先社区), never a guessed place. */
-const GENERIC_STEMS = new Set([
-  '美丽',
-  '未来',
-  '现代',
-  '争先',
-  '示范',
-  '中心',
-  '特色',
-  '文明',
-  '和谐',
-  '平安',
-  '智慧',
-  '数字',
-  '幸福',
-  '先进',
-  '模范',
-  '星级',
-  '精品',
-  '生态',
-  '老旧',
-  '城中',
-  '新型',
-  '农村',
-  '城市',
-  '试点',
-  '重点',
-  '历史',
-  '文化',
-  '名镇',
-  '强镇',
-  '卫生',
-  '教育',
-  '旅游',
-  '共富',
-  '红色',
-  '绿色',
-  '善治',
-  '法治',
-  '整洁',
-  '无废',
-  '森林',
-  '园林',
-  '样板',
-  '小城',
-  '城乡',
-  '乡镇',
-  '镇村',
-  '村社',
-  '全域',
-  '所在',
-  '各个',
-  '周边',
-  '附近',
-  '当地',
-  '本地',
-  '外地',
-  '邻近',
-  '该',
-  '各',
-  '全',
-  '本',
-  '每',
-  '一个',
-  '两个',
-  '多个',
-  '这个',
-  '那个',
-  '此',
-  '某',
-  '新',
-  '老',
-  '大',
-  '小',
-  '村镇',
-  '属地',
-  '所属',
-  '辖区',
-  '各地',
-  '基层',
-  '偏远',
-  '边远',
-  '贫困',
-  '山区',
-  '沿海',
-  '沿江',
-  '城郊',
-  '近郊',
-  '远郊',
-  '街镇',
-  '一般',
-  '重要',
-  '明星',
-  '网红',
-  '宜居',
-  '宜业',
-  '魅力',
-  '活力',
-  '品质',
-  '田园',
-  '古村',
-  '传统',
-  '少数民族',
-]);
+const GENERIC_STEMS = PLACES.genericStems;
 
 /** Words after a short form that show it is a road, company or institution name, not the place. */
-const NOT_AFTER_SHORT =
-  /^(?:路|街|大道|大街|巷|弄|桥|大桥|隧道|公园|广场|小区|花园|大厦|中心|酒店|宾馆|饭店|银行|公司|集团|有限|学院|大学|中学|小学|医院|站|港|机场|高速|湾|湖|江|河|山|村|镇|乡|社区|县|区|市|省|街道|人$)/;
+const NOT_AFTER_SHORT = PLACES.notAfterShort;
 
 /** Words before a guessed place that mark the start of a place name (any non-Chinese character does too). */
 const GUESS_BEFORE = lexicon().placeWords.startsPlaceChars;
 const GUESS_BEFORE2 = lexicon().placeWords.startsPlaceWords;
 
-const WORD_AFTER_LEVEL = new Set('村贤镇愁亲风土里情音邻野域街长干级'.split(''));
-
-const LEVEL_OF_SUFFIX: [RegExp, PlaceLevel][] = [
-  [/(社区|居委会)$/, 'community'],
-  [/村$/, 'village'],
-  [/(镇|乡|街道|办事处|苏木)$/, 'town'],
-  [/(县|区|旗)$/, 'county'],
-  [/(州|盟|地区)$/, 'city'],
-  [/省$/, 'province'],
-];
+const WORD_AFTER_LEVEL = PLACES.joinsLevelWord;
 
 /** Level from a name's suffix, for places the gazetteer lacks. */
 export function levelFromSuffix(name: string): PlaceLevel | null {
-  for (const [re, level] of LEVEL_OF_SUFFIX) if (re.test(name)) return level;
-  if (name.endsWith('市')) return 'city';
-  return null;
+  return PLACES.levelOfSuffix(name);
 }
 
 function isCjk(ch: string | undefined): boolean {
@@ -282,26 +141,20 @@ function boundaryBefore(text: string, start: number, from: number, prior: PlaceH
 function isFalseVillage(text: string, h: PlaceHit): boolean {
   if (h.kind !== 'guess') return false;
   const next = text[h.end];
-  return h.level === 'village' && next !== undefined && '民庄落级播集里干务委'.includes(next);
+  return h.level === 'village' && next !== undefined && PLACES.cancelsVillageGuess.has(next);
 }
 
 function guess(text: string, from: number, end: number, prior: PlaceHit[]): PlaceHit | null {
   const tail = text.slice(Math.max(from, end - 3), end);
-  let suffix = '';
-  for (const s of ['办事处', '街道', '社区', '镇', '乡', '村']) {
-    if (tail.endsWith(s)) {
-      suffix = s;
-      break;
-    }
-  }
-  if (!suffix) return null;
-  const level = levelFromSuffix(suffix)!;
+  const found = PLACES.guessSuffixes.find((s) => tail.endsWith(s.suffix));
+  if (!found) return null;
+  const { suffix, level } = found;
   for (const stemLen of [2, 3]) {
     const start = end - suffix.length - stemLen;
     if (start < from) continue;
     const stem = text.slice(start, end - suffix.length);
     if (![...stem].every(isCjk) || GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(0, 1))) continue;
-    if (/[的了在和与及等是有个们这那其乡镇村区县市省名位多千百万几]/.test(stem)) continue;
+    if ([...stem].some((ch) => PLACES.notInStem.has(ch))) continue;
     // 余东乡村 = 余东 + 乡村, 搭建镇村 = 搭建 + 镇村: the level word belongs to the next word
     if ((suffix === '乡' || suffix === '镇') && WORD_AFTER_LEVEL.has(text[end] ?? '')) return null;
     const prev = prior[prior.length - 1];
