@@ -231,6 +231,28 @@ export interface PlaceLexicon {
   readonly notInStem: ReadonlySet<string>;
 }
 
+/** Organisation words (organisations.tsv, not-in-org-names.tsv, department-abbreviations.tsv). */
+export interface OrganisationLexicon {
+  /** A position in such a body is no public office: anywhere in the position. */
+  readonly notPublic: RegExp;
+  /** A party or government body: anywhere in the position. */
+  readonly publicBody: RegExp;
+  /** An organisation name ends here: (?:厅|局|…)$. */
+  readonly endsName: RegExp;
+  /** The end of a company or institution name, searched in the words after a place. */
+  readonly institution: RegExp;
+  /** A registered firm's ending: (?:公司|…)$. */
+  readonly company: RegExp;
+  /** A jurisdiction's own centre: (?:融媒体中心|…)$. */
+  readonly ownCentre: RegExp;
+  /** Words that start a clause, never inside an organisation name. */
+  readonly notInName: RegExp;
+  /** A party committee just before a name and its title, captured: (中央|省委|…)$. */
+  readonly partyCommittee: RegExp;
+  /** Department abbreviations in table order. */
+  readonly abbreviations: readonly (readonly [abbreviation: string, full: string])[];
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
@@ -242,6 +264,7 @@ export interface Lexicon {
   readonly placeWords: PlaceWordLexicon;
   readonly events: EventLexicon;
   readonly places: PlaceLexicon;
+  readonly organisations: OrganisationLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -522,6 +545,52 @@ function compilePlaces(dir: string): PlaceLexicon {
   };
 }
 
+function compileOrganisations(dir: string): OrganisationLexicon {
+  const traits = [
+    'not_public',
+    'public',
+    'ends_name',
+    'institution',
+    'company',
+    'own_centre',
+    'party_committee',
+  ];
+  const rows = readTable(dir, {
+    file: 'organisations.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      ...traits.slice(0, 4).map((name) => ({ name, values: YES_NO })),
+      { name: 'except_before', check: (v) => (v === '-' ? null : (oneChar(v) ?? cjkWord(v))) },
+      ...traits.slice(4).map((name) => ({ name, values: YES_NO })),
+    ],
+  });
+  const where = (trait: string) => rows.filter((r) => r.cells[trait] === 'yes');
+  const words = (trait: string) => where(trait).map((r) => r.cells.word!);
+  const institutions = longestFirst(words('institution')).map((w) => {
+    const except = rows.find((r) => r.cells.word === w)!.cells.except_before!;
+    return escapeRe(w) + (except === '-' ? '' : `(?!${escapeRe(except)})`);
+  });
+  const notIn = readTable(dir, { file: 'not-in-org-names.tsv', columns: [{ name: 'word', check: cjkWord }] });
+  const abbreviations = readTable(dir, {
+    file: 'department-abbreviations.tsv',
+    columns: [
+      { name: 'abbreviation', check: cjkWord },
+      { name: 'full', check: cjkWord },
+    ],
+  }).map((r) => [r.cells.abbreviation!, r.cells.full!] as const);
+  return {
+    notPublic: new RegExp(alternation(words('not_public'))),
+    publicBody: new RegExp(alternation(words('public'))),
+    endsName: new RegExp(`${alternation(words('ends_name'))}$`),
+    institution: new RegExp(`(?:${institutions.join('|')})`),
+    company: new RegExp(`${alternation(words('company'))}$`),
+    ownCentre: new RegExp(`${alternation(words('own_centre'))}$`),
+    notInName: new RegExp(alternation(notIn.map((r) => r.cells.word!))),
+    partyCommittee: new RegExp(`(${alternation(words('party_committee'))})$`),
+    abbreviations,
+  };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   return {
@@ -534,6 +603,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     placeWords: compilePlaceWords(dir),
     events: compileEvents(dir),
     places: compilePlaces(dir),
+    organisations: compileOrganisations(dir),
   };
 }
 

@@ -3,53 +3,10 @@
 import { lexicon } from './lexicon.ts';
 import type { Home } from './types.ts';
 
-/** Known abbreviations of departments (the 省/市/县 prefix is added from the jurisdiction). */
-const ABBREVIATIONS: [string, string][] = [
-  ['经信厅', '经济和信息化厅'],
-  ['经信局', '经济和信息化局'],
-  ['发改委', '发展和改革委员会'],
-  ['发改局', '发展和改革局'],
-  ['人社厅', '人力资源和社会保障厅'],
-  ['人社局', '人力资源和社会保障局'],
-  ['住建厅', '住房和城乡建设厅'],
-  ['住建局', '住房和城乡建设局'],
-  ['文旅厅', '文化和旅游厅'],
-  ['文广旅体局', '文化广电旅游体育局'],
-  ['文广旅游局', '文化广电旅游局'],
-  ['卫健委', '卫生健康委员会'],
-  ['卫健局', '卫生健康局'],
-  ['农业农村厅', '农业农村厅'],
-  ['市监局', '市场监督管理局'],
-  ['市场监管局', '市场监督管理局'],
-  ['资规局', '自然资源和规划局'],
-  ['自然资源厅', '自然资源厅'],
-  ['生态环境厅', '生态环境厅'],
-  ['交通运输厅', '交通运输厅'],
-  ['商务厅', '商务厅'],
-  ['科技厅', '科学技术厅'],
-  ['科技局', '科学技术局'],
-  ['教育厅', '教育厅'],
-  ['公安厅', '公安厅'],
-  ['民政厅', '民政厅'],
-  ['财政厅', '财政厅'],
-  ['水利厅', '水利厅'],
-  ['应急管理厅', '应急管理厅'],
-  ['应急局', '应急管理局'],
-  ['统计局', '统计局'],
-  ['医保局', '医疗保障局'],
-  ['退役军人事务厅', '退役军人事务厅'],
-  ['退役军人局', '退役军人事务局'],
-  ['大数据局', '大数据发展管理局'],
-  ['综合执法局', '综合行政执法局'],
-  ['供销社', '供销合作社'],
-  ['侨办', '侨务办公室'],
-  ['国资委', '国有资产监督管理委员会'],
-  ['政法委', '政法委员会'],
-  ['纪委', '纪律检查委员会'],
-  ['人大常委会', '人大常委会'],
-];
-
 const TITLES = lexicon().titles;
+const ORGS = lexicon().organisations;
+/** Known abbreviations of departments (the 省/市/县 prefix is added from the jurisdiction). */
+const ABBREVIATIONS = ORGS.abbreviations;
 const TITLES_BY_LENGTH = TITLES.heads;
 /** Titles that name a role, not an office (县领导, 专职网格员, 普通干部). */
 const ROLE_ONLY = TITLES.roleOnly;
@@ -58,11 +15,9 @@ const ROLE_ONLY = TITLES.roleOnly;
 export function isOfficialPosition(position: string): boolean {
   const head = TITLES_BY_LENGTH.find((t) => position.endsWith(t));
   if (!head) return false;
-  if (/(集团|公司|企业|银行|协会|商会|联盟|业委会|合作社|学会|基金会|研究院|工作室|俱乐部)/.test(position))
-    return false;
+  if (ORGS.notPublic.test(position)) return false;
   const official = TITLES.official.get(head);
-  if (official === 'in-government')
-    return /(人大|政协|党委|党组|政府|市委|县委|区委|镇|乡|街道|局|厅|委员会)/.test(position);
+  if (official === 'in-government') return ORGS.publicBody.test(position);
   return official === 'yes';
 }
 

@@ -149,7 +149,7 @@ function positionBefore(text: string, end: number, floor: number): { text: strin
 
 const CONJ_IN_ORG = NAMES.orgConjunctions;
 /** Characters an organisation name ends with (厅, 局, 委 ...), before its title. */
-const ORG_END = /(?:厅|局|委|部|办|室|院|所|会|社|处|中心|站|队)$/;
+const ORG_END = lexicon().organisations.endsName;
 
 /**
  * Whether the conjunction at text[at-1] belongs to an organisation name (省文化和旅游厅,
@@ -204,6 +204,8 @@ const WEAK_TITLES = TITLES.weak;
 const CLEAR_END = /[,.;:!?、。)”"\s]/;
 
 const LIST_SEP = ['、', '和', '及', '与', ' '];
+
+const PARTY_COMMITTEE = lexicon().organisations.partyCommittee;
 
 /** A speaker: a name opening a clause before a speech verb, 一行 and a movement, or 同志. */
 const SPEAKER = new RegExp(
@@ -260,7 +262,7 @@ export function findPeople(
         if (s < from || masked(s)) continue;
         const cand = text.slice(s, ts);
         if (!validName(cand)) continue;
-        const org = /(中央|省委|市委|县委|区委|党委|州委)$/.exec(text.slice(Math.max(from, s - 3), s));
+        const org = PARTY_COMMITTEE.exec(text.slice(Math.max(from, s - 3), s));
         const position = m[0] === '同志' ? [] : [(org ? org[1] : '') + m[0]];
         out.push({ name: cand, start: s, end: ts, positions: position, via: 'before-title' });
         break;

@@ -199,15 +199,13 @@ function dedupe(hits: PlaceHit[]): PlaceHit[] {
   return out;
 }
 
+const ORGS = lexicon().organisations;
 /** Name endings of companies and institutions: a place name that starts one is not a mention. */
-const INSTITUTION_END =
-  /(?:有限责任公司|股份有限公司|有限公司|公司|集团|医院|卫生院|中医院|学校|中学(?!生)|小学(?!生)|幼儿园|大学(?!生)|学院|职校|银行|农商行|信用社|景区|酒店|宾馆|饭店|合作社|工厂|超市|商场|商城|协会|商会|研究院|研究所|实验室|博物馆|纪念馆|图书馆|体育馆|公园|广场|小区|花园|大厦|车站|火车站|高铁站|机场|码头)/;
+const INSTITUTION_END = ORGS.institution;
 /** 中心 of a jurisdiction's own bodies (融媒体中心, 政务服务中心): offices of the place, kept. */
-const OWN_CENTRE =
-  /(?:融媒体|媒体|政务服务|便民服务|党群服务|综治|社会治理|新时代文明实践|文明实践|行政服务|疾病预防控制|应急指挥|公共资源交易|综合指挥|网格化管理|矛盾纠纷调处|退役军人服务|就业服务|人才服务)中心$/;
+const OWN_CENTRE = ORGS.ownCentre;
 /** Words that cannot sit inside an organisation name: they start a new clause (在X镇新建…中心). */
-const NOT_IN_ORG =
-  /[的了在到赴是对把将为等并也都就还又从向和与及让使]|新建|建设|建成|开展|召开|举行|举办|成立|调研|考察|参观|走访|来到|前往|深入|查看|察看|了解|推进|打造|投资|引进|签约|入驻|落户|实施|组织|开设|设立|启动|完成|推动|加快|提升|服务于/;
+const NOT_IN_ORG = ORGS.notInName;
 
 /**
  * Drops place mentions that only start the name of a company or institution (江西绿源食品有限公司,
@@ -237,7 +235,7 @@ export function dropInstitutionPrefixes(text: string, hits: PlaceHit[]): PlaceHi
   return drop.size ? hits.filter((h) => !drop.has(h)) : hits;
 }
 
-const COMPANY_END = /(?:公司|集团|银行|农商行|信用社)$/;
+const COMPANY_END = ORGS.company;
 
 /** End of an institution name whose own words start at `from` (company: a registered firm), or null. */
 function institutionEnd(text: string, from: number): { end: number; company: boolean } | null {
