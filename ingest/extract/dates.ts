@@ -1,5 +1,6 @@
 // Dates in news text: 1月12日上午8点半 → month, day, part of day; the year comes from the
 // date itself (2022年4月1日), the page, or metadata, else stays unknown (--MM-DD).
+import { lexicon } from './lexicon.ts';
 
 export interface DateMention {
   start: number;
@@ -10,8 +11,10 @@ export interface DateMention {
   partOfDay: string | null;
 }
 
-const DATE_RE =
-  /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号](?:\s*(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|晚|夜))?(?:\s*(\d{1,2})(?:点|时)(半|\d{1,2}分)?)?/g;
+const DATE_RE = new RegExp(
+  `(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号](?:\\s*(${lexicon().text.partOfDay}))?(?:\\s*(\\d{1,2})(?:点|时)(半|\\d{1,2}分)?)?`,
+  'g',
+);
 
 export function findDates(text: string, from: number, to: number): DateMention[] {
   const out: DateMention[] = [];

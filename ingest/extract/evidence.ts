@@ -1,11 +1,12 @@
 // Sentences and evidence: facts point at the sentence they were read from, with offsets into
 // the decoded source so that source.slice(start, end) === sentence.
+import { lexicon } from './lexicon.ts';
 import { sourceSpan, type TextView } from './normalise.ts';
 import type { Span } from './segment.ts';
 import type { Evidence } from './types.ts';
 
-const ENDERS = new Set([0x3002, 33, 63, 59, 0x2026]); // 。 ! ? ; …
-const CLOSERS = new Set([0x201d, 34, 0x2019, 41, 0x300b]); // ” " ’ ) 》
+const ENDERS = lexicon().text.sentenceEnd; // 。 ! ? ; …
+const CLOSERS = lexicon().text.sentenceCloser; // ” " ’ ) 》
 
 /** Sentences of a paragraph (normalised offsets); a closing quote stays with its sentence. */
 export function sentences(text: string, para: Span): Span[] {

@@ -253,6 +253,30 @@ export interface OrganisationLexicon {
   readonly abbreviations: readonly (readonly [abbreviation: string, full: string])[];
 }
 
+/** Page layout words (byline-words.tsv, paper-names.tsv, page-furniture.tsv). */
+export interface PageLexicon {
+  /** unit? grade? role, as a regex source, for each place bylines are read (see byline-words.tsv). */
+  readonly bylineLine: string;
+  readonly bylineNames: string;
+  readonly bylineParens: string;
+  readonly bylineTail: string;
+  /** Endings of newspaper names: (?:日报|晚报|时报|报). */
+  readonly paperEnding: string;
+  /** Labels of page-furniture lines: (?:责任编辑|编辑|…). */
+  readonly furnitureLabel: string;
+}
+
+/** Punctuation and time words (punctuation.tsv, parts-of-day.tsv). */
+export interface TextLexicon {
+  /** Marks that end a paragraph (a line ending otherwise was cut by the layout). */
+  readonly paragraphEnd: ReadonlySet<string>;
+  /** UTF-16 codes of sentence ends, and of marks that close a sentence after its end. */
+  readonly sentenceEnd: ReadonlySet<number>;
+  readonly sentenceCloser: ReadonlySet<number>;
+  /** Parts of the day after a date: (?:凌晨|上午|…|晚|夜). */
+  readonly partOfDay: string;
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
@@ -265,6 +289,8 @@ export interface Lexicon {
   readonly events: EventLexicon;
   readonly places: PlaceLexicon;
   readonly organisations: OrganisationLexicon;
+  readonly page: PageLexicon;
+  readonly text: TextLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -591,6 +617,65 @@ function compileOrganisations(dir: string): OrganisationLexicon {
   };
 }
 
+function compilePage(dir: string): PageLexicon {
+  const contexts = ['line', 'names', 'parens', 'tail'] as const;
+  const file = path.join(dir, 'byline-words.tsv');
+  const rows = readTable(dir, {
+    file: 'byline-words.tsv',
+    uniqueKey: false,
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'slot', values: ['unit', 'grade', 'role'] },
+      ...contexts.map((name) => ({ name, values: YES_NO })),
+    ],
+  });
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.cells.word}\t${r.cells.slot}`;
+    if (seen.has(key))
+      throw new LexiconError(
+        `${file}:${r.line}: "${r.cells.word}" as ${r.cells.slot} is already listed on line ${seen.get(key)}`,
+      );
+    seen.set(key, r.line);
+  }
+  const slot = (context: string, name: string) =>
+    alternation(
+      rows.filter((r) => r.cells.slot === name && r.cells[context] === 'yes').map((r) => r.cells.word!),
+    );
+  const byline = (context: string) =>
+    `${slot(context, 'unit')}?${slot(context, 'grade')}?${slot(context, 'role')}`;
+  const one = (table: string, column: string) =>
+    readTable(dir, { file: table, columns: [{ name: column, check: cjkWord }] }).map((r) => r.cells[column]!);
+  return {
+    bylineLine: byline('line'),
+    bylineNames: byline('names'),
+    bylineParens: byline('parens'),
+    bylineTail: byline('tail'),
+    paperEnding: alternation(one('paper-names.tsv', 'ending')),
+    furnitureLabel: alternation(one('page-furniture.tsv', 'label')),
+  };
+}
+
+function compileText(dir: string): TextLexicon {
+  const rows = readTable(dir, {
+    file: 'punctuation.tsv',
+    columns: [
+      {
+        name: 'char',
+        check: (v) => oneChar(v) ?? (isCjk(v.codePointAt(0)!) ? 'not a punctuation mark' : null),
+      },
+      ...['paragraph_end', 'sentence_end', 'closes_sentence'].map((name) => ({ name, values: YES_NO })),
+    ],
+  });
+  const where = (col: string) => rows.filter((r) => r.cells[col] === 'yes').map((r) => r.cells.char!);
+  return {
+    paragraphEnd: new Set(where('paragraph_end')),
+    sentenceEnd: new Set(where('sentence_end').map((c) => c.charCodeAt(0))),
+    sentenceCloser: new Set(where('closes_sentence').map((c) => c.charCodeAt(0))),
+    partOfDay: alternation(words(dir, 'parts-of-day.tsv')),
+  };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   return {
@@ -604,6 +689,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     events: compileEvents(dir),
     places: compilePlaces(dir),
     organisations: compileOrganisations(dir),
+    page: compilePage(dir),
+    text: compileText(dir),
   };
 }
 

@@ -1,6 +1,7 @@
 // A normalised working copy of a page that keeps a map back to the source offsets.
 // OCR breaks paragraphs mid-word (高效协\n\n同) and mixes full- and half-width punctuation;
 // rules run on the normalised copy, evidence is cut from the source through `map`.
+import { lexicon } from './lexicon.ts';
 
 export interface TextView {
   /** The decoded source text (offsets in Evidence refer to it). */
@@ -11,7 +12,7 @@ export interface TextView {
   map: Int32Array;
 }
 
-const TERMINAL = new Set(['。', '!', '?', '”', '"', '…', ':', ';', ')', '》', '』', '」', '】']);
+const TERMINAL = lexicon().text.paragraphEnd;
 /** A paragraph at least this long that ends without terminal punctuation was cut by the layout. */
 const MIN_BROKEN_LINE = 45;
 /** Shorter paragraphs are joined only when they hold body punctuation (headlines rarely do). */

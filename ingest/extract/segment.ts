@@ -28,6 +28,7 @@ export interface PageLayout {
 }
 
 const SURNAMES = lexicon().surnames;
+const PAGE = lexicon().page;
 
 const FURNITURE: RegExp[] = [
   /^[\d\s~\-—–.·:/|()]+$/,
@@ -35,14 +36,21 @@ const FURNITURE: RegExp[] = [
   /^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[\u4e00-\u9fff\s]{0,10}$/,
   /^(中共)?[\u4e00-\u9fff]{2,12}主办$/,
   /客户端$/,
-  /^(责任编辑|编辑|校对|版式|美编|组版|电话|邮箱|网址|地址|邮编|国内统一刊号|刊号)/,
+  new RegExp(`^${PAGE.furnitureLabel}`),
   /^第?[\d一二三四五六七八九十]+版$/,
   /^[(（]?下转[\d一二三四五六七八九十]+版[)）]?$/,
 ];
 const MASTHEAD_DATE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:\s*星期[一二三四五六日天])?$/;
-const MASTHEAD_PAPER = /^([\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|报))$/;
-const BYLINE_ROLE =
-  /^(?:融媒体?|本报|本台)?(?:首席|见习|特约|实习|摄影)?(?:记者|通讯员|摄影记者|摄影|实习生|评论员|编辑)/;
+const MASTHEAD_PAPER = new RegExp(`^([\\u4e00-\\u9fff]{2,10}${PAGE.paperEnding})$`);
+const BYLINE_ROLE = new RegExp(`^${PAGE.bylineLine}`);
+/** The unit, grade and role before a byline's names (融媒记者, 本报通讯员). */
+const BYLINE_PREFIX = new RegExp(`^${PAGE.bylineNames}`);
+/** A byline in parentheses inside a paragraph: (记者 张三 通讯员 李四). */
+const BYLINE_PARENS = new RegExp(`[(（](${PAGE.bylineParens}[^()（）]{2,40})[)）]`, 'g');
+/** A byline at the end of a paragraph: …。记者 张三 摄. */
+const BYLINE_TAIL = new RegExp(
+  `(?:^|[\\s。!?”])(${PAGE.bylineTail}(?:\\s*[\\u4e00-\\u9fff]{2,4}){1,4}(?:\\s*摄)?)\\s*$`,
+);
 const OPENER = /^(?:本报讯|本报[\u4e00-\u9fff]{0,4}电|新华社[\u4e00-\u9fff]{0,6}电)/;
 const END_PUNCT = /[。!?！？”"…)）]$/;
 
@@ -50,10 +58,7 @@ const END_PUNCT = /[。!?！？”"…)）]$/;
 export function bylineNames(fragment: string): string[] {
   const names: string[] = [];
   for (let tok of fragment.split(/[\s、,，/]+/)) {
-    tok = tok.replace(
-      /^(?:融媒体?|本报|本台)?(?:首席|见习|特约|实习|摄影)?(?:记者|通讯员|摄影记者|摄影|实习生|编辑)/,
-      '',
-    );
+    tok = tok.replace(BYLINE_PREFIX, '');
     tok = tok.replace(/摄$/, '');
     if (tok.length >= 2 && tok.length <= 4 && /^[\u4e00-\u9fff·]+$/.test(tok) && SURNAMES.lengthAt(tok) > 0)
       names.push(tok);
@@ -119,15 +124,10 @@ function bodyBylines(text: string, p: Para, spans: Span[], reporters: string[]):
   if (opener) add(0, opener[0].length, opener[1]!);
   for (const m of seg.matchAll(/[(（]((?:[\u4e00-\u9fff]{2,4}\s*){1,4})摄[)）]/g))
     add(m.index, m.index + m[0].length, m[1]!);
-  for (const m of seg.matchAll(
-    /[(（]((?:融媒体?|本报)?(?:首席|见习|特约|实习)?(?:记者|通讯员)[^()（）]{2,40})[)）]/g,
-  )) {
+  for (const m of seg.matchAll(BYLINE_PARENS)) {
     if (!opener || m.index > 0) add(m.index, m.index + m[0].length, m[1]!);
   }
-  const tail =
-    /(?:^|[\s。!?”])((?:融媒体?|本报)?(?:首席|见习|特约|实习)?(?:记者|通讯员|摄影记者)(?:\s*[\u4e00-\u9fff]{2,4}){1,4}(?:\s*摄)?)\s*$/.exec(
-      seg,
-    );
+  const tail = BYLINE_TAIL.exec(seg);
   if (tail) add(seg.length - tail[0].length + (tail[0].length - tail[1]!.length), seg.length, tail[1]!);
 }
 

@@ -1,6 +1,7 @@
 // The jurisdiction a page reports from: metadata first, then the masthead (永康日报, 中共永康市委主办),
 // then the county most mentioned, preferring the level the page's "我区/我县/我市" points to.
 import type { Division, Gazetteer } from './gazetteer.ts';
+import { lexicon } from '../lexicon.ts';
 import type { Home } from '../types.ts';
 import type { PlaceHit } from './scan.ts';
 
@@ -17,9 +18,11 @@ export function homeFromDivision(d: Division, gaz: Gazetteer): Home {
   return home;
 }
 
+const PAPER_STEM = new RegExp(`^(?:中共)?(.+?)(?:委主办|${lexicon().page.paperEnding})$`);
+
 /** Division named by a masthead or a 主办 line: 永康日报 → 永康市, 衢州日报 → 衢州市. */
 export function divisionFromPaper(paper: string, gaz: Gazetteer, hits: PlaceHit[]): Division | null {
-  const m = /^(?:中共)?(.+?)(?:委主办|日报|晚报|时报|报)$/.exec(paper);
+  const m = PAPER_STEM.exec(paper);
   const stem = m ? m[1]! : paper;
   const cands = [...(gaz.full.get(stem) ?? []), ...(gaz.short.get(stem) ?? [])].filter(
     (d) => d.level === 'county' || d.level === 'city' || d.level === 'province',
