@@ -6,7 +6,8 @@
 //   npx tsx scripts/extraction-snapshot.ts check [before]     # after each step: identical or the first difference
 //   options: --dir DIR (default $CADRE_SNAPSHOT_DIR or ../team/snapshots), --only a,b, --skip a,b
 //
-// Sets: the repo's seeds, the shared seeds and outside items, the held-out pages, a generated corpus of
+// Sets: the repo's seeds, the shared seeds and outside items, the held-out pages, a copy of the real
+// items of tests/quality/real (taken when first recorded), a generated corpus of
 // 300 articles and three large generated pages (256 KB, 512 KB, 1 MB: real-looking articles, not one
 // sentence repeated). Generated inputs are written once into DIR and never rewritten; their hashes are
 // part of the snapshot, so a check against different inputs fails instead of passing by accident.
@@ -53,6 +54,17 @@ const SETS: InputSet[] = [
   { name: 'shared-seeds', path: path.resolve(ROOT, '../shared/seeds') },
   { name: 'outside', path: path.resolve(ROOT, '../shared/outside') },
   { name: 'heldout', path: path.join(ROOT, 'tests/quality/heldout/pages') },
+  {
+    // a frozen copy: the team keeps adding real items to tests/quality/real
+    name: 'real',
+    path: path.join(DIR, 'real'),
+    generate: (dir) => {
+      fs.mkdirSync(dir, { recursive: true });
+      const src = path.join(ROOT, 'tests/quality/real');
+      for (const f of fs.readdirSync(src).filter((f) => f.endsWith('.txt')))
+        fs.copyFileSync(path.join(src, f), path.join(dir, f));
+    },
+  },
   {
     name: 'corpus',
     path: path.join(DIR, 'corpus'),
