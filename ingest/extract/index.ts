@@ -6,7 +6,7 @@ import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
 import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
 import { buildView, type TextView } from './normalise.ts';
 import { isOfficialPosition, officeOfEach, splitTitle } from './offices.ts';
-import { endsWithTitle, findKnown, findPeople, type PersonMention } from './people.ts';
+import { endsWithTitle, findKnown, findPeople, knownNames, type PersonMention } from './people.ts';
 import { findPlaces, type PlaceHit } from './places/index.ts';
 import { segmentPage, type Segment, type Span } from './segment.ts';
 import type {
@@ -48,8 +48,9 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
   const { home, hits } = findPlaces(t, { home: meta.home, paper, keep: notInName });
 
   const year = yearOf(meta.date) ?? yearFromText(t, layout.mastheadDate);
-  const known = new Set<string>();
-  for (const list of perSeg) for (const m of list) known.add(m.name);
+  const found = new Set<string>();
+  for (const list of perSeg) for (const m of list) found.add(m.name);
+  const known = knownNames(found);
   const articles = layout.segments.map((seg, idx) => {
     const titled = perSeg[idx]!;
     const taken = new Uint8Array(seg.end - seg.start + 1);

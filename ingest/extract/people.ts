@@ -27,7 +27,7 @@ function isCjkCode(c: number): boolean {
 }
 
 /** Length of the follower word at text[i] (0 when none); non-CJK or end of text counts as 1. */
-function followerAt(text: string, i: number): number {
+export function followerAt(text: string, i: number): number {
   if (i >= text.length) return 1;
   const c = text.charCodeAt(i);
   if (!isCjkCode(c)) return 1;
@@ -278,30 +278,73 @@ export function findPeople(
   return out;
 }
 
-/** Later bare mentions of already-found names (徐旭强调, 居亚平一行). */
+/**
+ * The names found on a page, indexed for one left-to-right pass: the first two characters of a
+ * name (as one number) give a bit mask of the name lengths that start with them.
+ */
+export interface KnownNames {
+  readonly names: ReadonlySet<string>;
+  readonly byStart: ReadonlyMap<number, number>;
+  /** 1 for each UTF-16 code a known name begins with: most positions are skipped without a lookup. */
+  readonly firstChars: Uint8Array;
+  /** Names too long for the mask (more than 30 characters), searched one by one. */
+  readonly long: readonly string[];
+}
+
+const MAX_MASKED = 30;
+const pairAt = (s: string, at: number) => (s.charCodeAt(at) << 16) | s.charCodeAt(at + 1);
+
+export function knownNames(list: Iterable<string>): KnownNames {
+  const names = new Set(list);
+  const byStart = new Map<number, number>();
+  const firstChars = new Uint8Array(65536);
+  const long: string[] = [];
+  for (const name of names) {
+    if (name.length < 2) continue; // never a name: validName needs a given name
+    firstChars[name.charCodeAt(0)] = 1;
+    if (name.length > MAX_MASKED) {
+      long.push(name);
+      continue;
+    }
+    const key = pairAt(name, 0);
+    byStart.set(key, (byStart.get(key) ?? 0) | (1 << name.length));
+  }
+  return { names, byStart, firstChars, long };
+}
+
+/**
+ * Later bare mentions of already-found names (徐旭强调, 居亚平一行) in text[from, to): every
+ * occurrence followed by a follower word or punctuation. One pass over the span, whatever the
+ * number of names: searching the page once per name made long pages quadratic. A longer name that
+ * merely begins with a known one (方明 in 方明华) is not taken, because 华 is no follower.
+ */
 export function findKnown(
   text: string,
   from: number,
   to: number,
-  names: Iterable<string>,
+  known: KnownNames,
   taken: (i: number) => boolean,
 ): PersonMention[] {
   const out: PersonMention[] = [];
-  for (const name of names) {
-    for (let i = text.indexOf(name, from); i >= 0 && i + name.length <= to; i = text.indexOf(name, i + 1)) {
-      if (taken(i)) continue;
-      if (followerAt(text, i + name.length) === 0) continue;
-      // a longer name that merely begins with this one (方明 in 方明华) is someone else
-      const before = text.charCodeAt(i - 1);
-      if (
-        isCjkCode(before) &&
-        surnameLength(text.slice(i - 1, i + 2)) &&
-        validName(text.slice(i - 1, i + name.length))
-      ) {
-        if (followerAt(text, i + name.length) === 0) continue;
-      }
-      out.push({ name, start: i, end: i + name.length, positions: [], via: 'known' });
+  const accept = (name: string, i: number) => {
+    if (taken(i) || followerAt(text, i + name.length) === 0) return;
+    out.push({ name, start: i, end: i + name.length, positions: [], via: 'known' });
+  };
+  const first = known.firstChars;
+  for (let i = from; i + 1 < to; i++) {
+    if (!first[text.charCodeAt(i)]) continue;
+    const lengths = known.byStart.get(pairAt(text, i));
+    if (!lengths) continue;
+    for (let len = 2; len <= MAX_MASKED && i + len <= to; len++) {
+      if (!(lengths & (1 << len))) continue;
+      const name = text.slice(i, i + len);
+      if (known.names.has(name)) accept(name, i);
     }
+  }
+  if (known.long.length) {
+    const span = text.slice(from, to);
+    for (const name of known.long)
+      for (let k = span.indexOf(name); k >= 0; k = span.indexOf(name, k + 1)) accept(name, from + k);
   }
   return out;
 }
