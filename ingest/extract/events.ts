@@ -86,8 +86,8 @@ function markedPlace(text: string, h: PlaceHit, prev: PlaceHit | null, prevMarke
   return PLACE_MARKERS.some((m) => before.endsWith(m));
 }
 
-/** Index of the first hit that starts at or after `at` (hits are sorted by start). */
-function firstHitFrom(hits: PlaceHit[], at: number): number {
+/** Index of the first hit (or mention) that starts at or after `at` (sorted by start). */
+function firstHitFrom(hits: readonly { start: number }[], at: number): number {
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
@@ -196,8 +196,7 @@ function placesOf(
 ): PlaceHit[] {
   const out: PlaceHit[] = [];
   const taken = new Set<PlaceHit>();
-  places = [...places].sort((a, b) => a.start - b.start);
-  const sentenceIndex = new Map(sents.map((sentence, k) => [sentence, k]));
+  // places come sorted by start (the place pass returns them so); sentences are sorted too
   if (anchor) {
     eventPlaces(text, places, anchor, out, taken);
     // 9月8日,管前镇举办农民丰收节: the place that holds the event is where it happens
@@ -225,8 +224,7 @@ function placesOf(
       seen.add(s);
       eventPlaces(text, places, s, out, taken);
       // 他先后来到佛子岭镇长岭村…: the next sentence, when a pronoun is its subject, is the same person's
-      const k = sentenceIndex.get(s) ?? -1;
-      const next = sents[k + 1];
+      const next = sents[firstHitFrom(sents, s.end)];
       if (next && !seen.has(next) && PRONOUN_SUBJECT.test(text.slice(next.start, next.start + 8))) {
         seen.add(next);
         eventPlaces(text, places, next, out, taken);
@@ -345,7 +343,10 @@ export function buildFurtherEvent(
   endsWithTitle: (s: string) => boolean = () => false,
 ): EventDraft {
   const anchor = sentenceAt(sents, block.date.start);
-  const inBlock = people.filter((m) => m.start >= block.start && m.start < block.end);
+  // people are sorted by start: the block's own are one run
+  const inBlock: PersonMention[] = [];
+  for (let k = firstHitFrom(people, block.start); k < people.length && people[k]!.start < block.end; k++)
+    inBlock.push(people[k]!);
   const parts = collectParticipants(text, sents, anchor, inBlock, endsWithTitle);
   // 1月12日,他又到B村走访: the pronoun stands for the item's main person
   if (!parts.size && fallback && anchor) {

@@ -56,8 +56,9 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
     const taken = new Uint8Array(seg.end - seg.start + 1);
     for (const m of titled) taken.fill(1, m.start - seg.start, m.end - seg.start);
     const bare = findKnown(t, bodyStart(seg), seg.end, known, (i) => masked(i) || taken[i - seg.start] === 1);
+    const reporters = new Set(seg.reporters);
     const mentions = dropNested([...titled, ...bare]).filter(
-      (m) => !seg.reporters.includes(m.name) || m.via !== 'known',
+      (m) => !reporters.has(m.name) || m.via !== 'known',
     );
     return buildArticle(view, doc, idx, seg, mentions, hits, home, year);
   });
@@ -156,7 +157,13 @@ function buildArticle(
   }
 
   const bodyFrom = bodyStart(seg);
-  const hits = allHits.filter((h) => h.start >= bodyFrom && h.end <= seg.end && !inBylines(seg, h.start));
+  // the page's hits are sorted and do not overlap: this item's lie in one run, found by binary search
+  const byline = bylineMask(seg);
+  const hits: PlaceHit[] = [];
+  for (let k = firstFrom(allHits, bodyFrom); k < allHits.length && allHits[k]!.start < seg.end; k++) {
+    const h = allHits[k]!;
+    if (h.end <= seg.end && !byline[h.start - seg.start]) hits.push(h);
+  }
   const places = new Map<string, ExtractedPlace>();
   for (const h of hits) {
     const name = placeName(h);
@@ -178,7 +185,10 @@ function buildArticle(
   const mainLead = mainDate ? sentenceAt(sents, mainDate.start) : null;
   // further dated activities (1月12日,…到B村走访) are events of their own, after the main one
   const blocks = furtherBlocks(t, sents, dates, mainDate, mainLead, mentions, seg.end);
-  const inBlock = (i: number) => blocks.some((b) => i >= b.start && i < b.end);
+  const inBlock = (i: number) => {
+    const b = blocks[lastAtOrBefore(blocks, i)];
+    return !!b && i < b.end;
+  };
   const mainMentions = blocks.length ? mentions.filter((m) => !inBlock(m.start)) : mentions;
   const draft = buildMainEvent(t, seg.headline, sents, leadParas, dates, mainMentions, hits, endsWithTitle);
   const events: ExtractedEvent[] = [];
@@ -216,8 +226,28 @@ function buildArticle(
   };
 }
 
-function inBylines(seg: Segment, i: number): boolean {
-  return seg.bylines.some((b) => i >= b.start && i < b.end);
+/** 1 at each offset (from seg.start) inside one of the item's bylines. */
+function bylineMask(seg: Segment): Uint8Array {
+  const mask = new Uint8Array(Math.max(0, seg.end - seg.start));
+  for (const b of seg.bylines) mask.fill(1, Math.max(0, b.start - seg.start), Math.max(0, b.end - seg.start));
+  return mask;
+}
+
+/** Index of the first span starting at or after `at` (spans sorted by start). */
+function firstFrom(spans: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
+function lastAtOrBefore(spans: readonly { start: number }[], at: number): number {
+  return firstFrom(spans, at + 1) - 1;
 }
 
 /** Extracts every .txt file under the inputs; manifest.json in a file's folder supplies metadata. */

@@ -114,11 +114,11 @@ function classify(p: Para): Kind {
 }
 
 /** Byline spans inside a body paragraph: 本报讯(...), (XX XX 摄), a trailing "融媒记者 XX". */
-function bodyBylines(text: string, p: Para, spans: Span[], reporters: string[]): void {
+function bodyBylines(text: string, p: Para, spans: Span[], addReporter: (name: string) => void): void {
   const seg = text.slice(p.start, p.end);
   const add = (s: number, e: number, fragment: string) => {
     spans.push({ start: p.start + s, end: p.start + e });
-    for (const n of bylineNames(fragment)) if (!reporters.includes(n)) reporters.push(n);
+    for (const n of bylineNames(fragment)) addReporter(n);
   };
   const opener = /^(?:本报讯|本报[\u4e00-\u9fff]{0,4}电)\s*[(（]([^()（）]{1,80})[)）]/.exec(seg);
   if (opener) add(0, opener[0].length, opener[1]!);
@@ -133,6 +133,15 @@ function bodyBylines(text: string, p: Para, spans: Span[], reporters: string[]):
 
 export function segmentPage(text: string): PageLayout {
   const paras = paragraphs(text);
+  // each item's reporters once, in order of appearance; a set, so a page of many bylines stays linear
+  const reporterSets = new Map<Segment, Set<string>>();
+  const addReporter = (seg: Segment, name: string) => {
+    let set = reporterSets.get(seg);
+    if (!set) reporterSets.set(seg, (set = new Set()));
+    if (set.has(name)) return;
+    set.add(name);
+    seg.reporters.push(name);
+  };
   const segments: Segment[] = [];
   let paper: string | null = null;
   let mastheadDate: string | null = null;
@@ -171,7 +180,7 @@ export function segmentPage(text: string): PageLayout {
       const target: Segment | null = cur ?? segments[segments.length - 1] ?? null;
       if (target) {
         target.bylines.push({ start: p.start, end: p.end });
-        for (const n of bylineNames(bare)) if (!target.reporters.includes(n)) target.reporters.push(n);
+        for (const n of bylineNames(bare)) addReporter(target, n);
         target.end = Math.max(target.end, p.end);
       }
       continue;
@@ -191,7 +200,7 @@ export function segmentPage(text: string): PageLayout {
     const s = cur as unknown as Segment;
     s.paragraphs.push({ start: p.start, end: p.end });
     s.end = p.end;
-    bodyBylines(text, p, s.bylines, s.reporters);
+    bodyBylines(text, p, s.bylines, (n) => addReporter(s, n));
   }
   // a trailing headline-like run without body (a signature such as 永康市融媒体中心) joins the last item
   const last = (cur as Segment | null) ?? null;
