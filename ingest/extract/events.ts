@@ -27,7 +27,8 @@ const LEAD_ROLES = VERBS.lead;
 const ACTIVITY_RE = new RegExp(`(${VERBS.activity})`);
 const ATTEND_AT_END = new RegExp(`(${VERBS.attend})(?:了)?${EVENTS.afterAttend}?[。;]?$`);
 const AT_EVENT_OPENER = new RegExp(`^${EVENTS.openers},`);
-const PLACE_MARKERS = PLACE_WORDS.visit;
+const PLACE_MARKERS = new Set(PLACE_WORDS.visit);
+const MARKER_LENGTHS = [...new Set(PLACE_WORDS.visit.map((w) => w.length))];
 /** The rest of an enumeration of names before their verb (、柴志强、齐富军参加). */
 const LIST_REST = new RegExp(`^[\\u4e00-\\u9fff]{2,4}?(?=[、和]|${VERBS.closesList}|等)`);
 /** A movement verb after a name: the activity follows in the next clause. */
@@ -83,7 +84,9 @@ function markedPlace(text: string, h: PlaceHit, prev: PlaceHit | null, prevMarke
     return true;
   let before = text.slice(Math.max(0, h.start - 4), h.start);
   before = before.replace(/了$/, '');
-  return PLACE_MARKERS.some((m) => before.endsWith(m));
+  for (const len of MARKER_LENGTHS)
+    if (len <= before.length && PLACE_MARKERS.has(before.slice(before.length - len))) return true;
+  return false;
 }
 
 /** Index of the first hit (or mention) that starts at or after `at` (sorted by start). */

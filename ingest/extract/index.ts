@@ -15,6 +15,7 @@ import type {
   ExtractedEvent,
   ExtractedPerson,
   ExtractedPlace,
+  Evidence,
   ExtractionOutput,
   Home,
 } from './types.ts';
@@ -51,6 +52,14 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
   const found = new Set<string>();
   for (const list of perSeg) for (const m of list) found.add(m.name);
   const known = knownNames(found);
+  // the offices of a list of positions depend only on the page's home: computed once per list
+  const officeCache = new Map<string, (string | null)[]>();
+  const officesOf = (positions: string[]) => {
+    const key = positions.join('\u0000');
+    let offices = officeCache.get(key);
+    if (!offices) officeCache.set(key, (offices = officeOfEach(positions, home)));
+    return offices;
+  };
   const articles = layout.segments.map((seg, idx) => {
     const titled = perSeg[idx]!;
     const taken = new Uint8Array(seg.end - seg.start + 1);
@@ -60,7 +69,7 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
     const mentions = dropNested([...titled, ...bare]).filter(
       (m) => !reporters.has(m.name) || m.via !== 'known',
     );
-    return buildArticle(view, doc, idx, seg, mentions, hits, home, year);
+    return buildArticle(view, doc, idx, seg, mentions, hits, officesOf, year);
   });
 
   return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles };
@@ -107,16 +116,23 @@ function buildArticle(
   seg: Segment,
   mentions: PersonMention[],
   allHits: PlaceHit[],
-  home: Home,
+  officesOfPositions: (positions: string[]) => (string | null)[],
   year: number | null,
 ): ExtractedArticle {
   const t = view.text;
   const sents: Span[] = [];
   // A loop, not push(...spread): a page that is one huge paragraph has more sentences than the stack allows.
   for (const p of seg.paragraphs) for (const sentence of sentences(t, p)) sents.push(sentence);
+  // one evidence object per sentence, shared by every fact read from it
+  const evidence = new Map<Span, Evidence>();
+  const evOf = (s: Span): Evidence => {
+    let e = evidence.get(s);
+    if (!e) evidence.set(s, (e = evidenceOf(view, s)));
+    return e;
+  };
   const ev = (i: number) => {
     const s = sentenceAt(sents, i);
-    return evidenceOf(view, s ?? { start: i, end: i + 1 });
+    return s ? evOf(s) : evidenceOf(view, { start: i, end: i + 1 });
   };
 
   const people = new Map<string, ExtractedPerson>();
@@ -135,7 +151,7 @@ function buildArticle(
       if (once(`${m.name}\t${e.start}`)) p.evidence.push(e);
     }
     // one entry per position as written; a list (市委副书记、代市长) is qualified together
-    const offices = m.positions.length ? officeOfEach(m.positions, home) : [];
+    const offices = m.positions.length ? officesOfPositions(m.positions) : [];
     m.positions.forEach((position, k) => {
       const e = ev(m.start);
       const held = p.holds!.find((h) => h.position === position);
@@ -201,9 +217,9 @@ function buildArticle(
     participants: d.participants.map((p) => ({
       name: p.mention.name,
       role: p.role,
-      evidence: [evidenceOf(view, p.sentence)],
+      evidence: [evOf(p.sentence)],
     })),
-    evidence: d.lead ? [evidenceOf(view, d.lead)] : [],
+    evidence: d.lead ? [evOf(d.lead)] : [],
   });
   if (draft.date || draft.participants.length || draft.places.length)
     events.push(toEvent(draft, draft.title));

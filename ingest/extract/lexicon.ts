@@ -127,6 +127,12 @@ export interface TitleLexicon {
   readonly heads: readonly string[];
   /** All heads, longest first, global: for scanning a text. */
   readonly headPattern: RegExp;
+  /** The longest head that `s` ends with, or undefined (a set lookup per head length, not a scan). */
+  headEnding(s: string): string | undefined;
+  /** The longest head written in text just before `end` (at 0 when the head would start before it). */
+  headEndingAt(text: string, end: number): string | undefined;
+  /** Whether a head starts at text[i]. */
+  headAt(text: string, i: number): boolean;
   readonly official: ReadonlyMap<string, Officialness>;
   /** Titles that name a role, not an office (县领导, 普通干部, 村民): no office behind them. */
   readonly roleOnly: ReadonlySet<string>;
@@ -321,9 +327,31 @@ function compileTitles(dir: string): TitleLexicon {
         `${path.join(dir, TITLES.file)}:${r.line}: role_only, weak and after_name need head=yes`,
       );
   }
+  const headSet = new Set(heads);
+  const lengths = [...new Set(heads.map((h) => h.length))]; // longest first, as heads are
   return {
     heads,
     headPattern: new RegExp(heads.map(escapeRe).join('|'), 'g'),
+    headEnding(s) {
+      for (const len of lengths) {
+        if (len > s.length) continue;
+        const tail = s.slice(s.length - len);
+        if (headSet.has(tail)) return tail;
+      }
+      return undefined;
+    },
+    headEndingAt(text, end) {
+      for (const len of lengths) {
+        const at = Math.max(0, end - len);
+        const cand = text.slice(at, at + len);
+        if (headSet.has(cand)) return cand;
+      }
+      return undefined;
+    },
+    headAt(text, i) {
+      for (const len of lengths) if (headSet.has(text.slice(i, i + len))) return true;
+      return false;
+    },
     official: new Map(
       rows
         .filter((r) => r.cells.head === 'yes')

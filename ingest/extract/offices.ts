@@ -7,13 +7,12 @@ const TITLES = lexicon().titles;
 const ORGS = lexicon().organisations;
 /** Known abbreviations of departments (the 省/市/县 prefix is added from the jurisdiction). */
 const ABBREVIATIONS = ORGS.abbreviations;
-const TITLES_BY_LENGTH = TITLES.heads;
 /** Titles that name a role, not an office (县领导, 专职网格员, 普通干部). */
 const ROLE_ONLY = TITLES.roleOnly;
 
 /** Whether a position phrase denotes a public office. Business and civic roles are not. */
 export function isOfficialPosition(position: string): boolean {
-  const head = TITLES_BY_LENGTH.find((t) => position.endsWith(t));
+  const head = TITLES.headEnding(position);
   if (!head) return false;
   if (ORGS.notPublic.test(position)) return false;
   const official = TITLES.official.get(head);
@@ -42,9 +41,8 @@ export function jurisdictions(home: Home): Record<string, string | undefined> {
 
 /** A position split into its organisation as written (省文化和旅游厅) and its bare title (副厅长). */
 export function splitTitle(position: string): { org: string; title: string } {
-  for (const t of TITLES_BY_LENGTH)
-    if (position.endsWith(t)) return { org: position.slice(0, -t.length), title: t };
-  return { org: '', title: position };
+  const t = TITLES.headEnding(position);
+  return t ? { org: position.slice(0, -t.length), title: t } : { org: '', title: position };
 }
 
 /**

@@ -120,7 +120,6 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
 }
 
 const POSITION_STOP = NAMES.positionStops;
-const HEADS_BY_LENGTH = TITLES.heads;
 const MAX_POSITION = 24;
 
 const GLUED_ADVERB = new RegExp(`^${lexicon().adverbs.gluedToPosition}`);
@@ -128,7 +127,7 @@ const GLUED_ADVERB = new RegExp(`^${lexicon().adverbs.gluedToPosition}`);
 /** The position phrase ending at `end` (区人大常委会主任), scanning back to a delimiter. */
 function positionBefore(text: string, end: number, floor: number): { text: string; start: number } | null {
   // the title word itself is never cut (所长, 主任); stops apply to the organisation before it
-  const head = HEADS_BY_LENGTH.find((h) => text.startsWith(h, end - h.length));
+  const head = TITLES.headEndingAt(text, end);
   let s = head ? Math.max(floor, end - head.length) : end;
   const titleStart = s;
   while (s > floor && end - s < MAX_POSITION) {
@@ -180,7 +179,7 @@ function conjInOrg(text: string, at: number, titleStart: number, floor: number):
 
 /** Whether a phrase ends with a title word (市委副书记, 局长). */
 export function endsWithTitle(p: string): boolean {
-  return HEADS_BY_LENGTH.some((t) => p.endsWith(t));
+  return TITLES.headEnding(p) !== undefined;
 }
 
 /** Positions for a name whose title ends at titleEnd: 市委副书记、政法委书记 → both. */
@@ -249,7 +248,7 @@ export function findPeople(
         i = first.end + sep.length;
         const nxt = nameAt(text, i, to);
         // a list continues only with names that end where another name or the verb follows
-        if (!nxt || HEADS_BY_LENGTH.some((t) => text.startsWith(t, nxt.end))) break;
+        if (!nxt || TITLES.headAt(text, nxt.end)) break;
         first = nxt;
       }
       TITLE_RE.lastIndex = Math.max(TITLE_RE.lastIndex, i - from);

@@ -67,6 +67,8 @@ export class Gazetteer {
   readonly fullEndings = new Map<number, number>();
   /** For short forms: (first two chars as a number) → bit mask of lengths. */
   readonly shortPrefixes = new Map<number, number>();
+  /** 1 for each UTF-16 code a short form begins with: most characters of a page need no lookup. */
+  readonly shortFirst = new Uint8Array(65536);
   readonly stats: GazetteerStats = {
     loadMs: 0,
     villageScanMs: 0,
@@ -118,6 +120,7 @@ export class Gazetteer {
     push(this.short, s, d);
     const k = pairKey(s, 0);
     this.shortPrefixes.set(k, (this.shortPrefixes.get(k) ?? 0) | (1 << s.length));
+    this.shortFirst[s.charCodeAt(0)] = 1;
   }
 
   private readonly countyCache = new Map<string, Division[]>();

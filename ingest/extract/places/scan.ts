@@ -81,10 +81,10 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
     for (let len = Math.min(MAX_NAME, end - from); lengths && len >= 2; len--) {
       if (!(lengths & (1 << len))) continue;
       const name = text.slice(end - len, end);
-      if (GENERIC_NAMES.has(name) || ZONE_NAME.test(name)) continue;
       const v = villages.get(name);
       const f = gaz.full.get(name);
       if (!v && !f) continue;
+      if (GENERIC_NAMES.has(name) || ZONE_NAME.test(name)) continue;
       if (!isCjk(name[0])) continue;
       const candidates = [...(f ?? []), ...(v ?? [])];
       // one-character stems (范镇) are only names when they start a word: not in 示范镇; the same
@@ -101,6 +101,7 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
   }
   // 2. short forms (浙江, 衢州, 永康) not followed by a suffix, road or institution word
   for (let i = from; i < to - 1; i++) {
+    if (!gaz.shortFirst[text.charCodeAt(i)]) continue;
     const lengths = gaz.shortPrefixes.get(pairKey(text, i));
     if (!lengths) continue;
     for (let len = 4; len >= 2; len--) {
