@@ -291,12 +291,13 @@ export interface KnownNames {
 }
 
 const MAX_MASKED = 30;
+const NO_FIRST_CHARS = new Uint8Array(65536);
 const pairAt = (s: string, at: number) => (s.charCodeAt(at) << 16) | s.charCodeAt(at + 1);
 
 export function knownNames(list: Iterable<string>): KnownNames {
   const names = new Set(list);
   const byStart = new Map<number, number>();
-  const firstChars = new Uint8Array(65536);
+  const firstChars = names.size ? new Uint8Array(65536) : NO_FIRST_CHARS;
   const long: string[] = [];
   for (const name of names) {
     if (name.length < 2) continue; // never a name: validName needs a given name

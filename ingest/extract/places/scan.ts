@@ -43,6 +43,9 @@ const GUESS_BEFORE = lexicon().placeWords.startsPlaceChars;
 const GUESS_BEFORE2 = lexicon().placeWords.startsPlaceWords;
 
 const WORD_AFTER_LEVEL = PLACES.joinsLevelWord;
+/** Last characters of the suffixes a place may be guessed from (镇, 乡, 村, 区 of 社区 …). */
+const GUESS_END = new Uint8Array(65536);
+for (const { suffix } of PLACES.guessSuffixes) GUESS_END[suffix.charCodeAt(suffix.length - 1)] = 1;
 
 /** Level from a name's suffix, for places the gazetteer lacks. */
 export function levelFromSuffix(name: string): PlaceLevel | null {
@@ -96,7 +99,7 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
       found = { start: end - len, end, written: name, level: candidates[0]!.level, candidates, kind: 'full' };
       break;
     }
-    if (!found) found = guess(text, from, end, hits);
+    if (!found && GUESS_END[text.charCodeAt(i)]) found = guess(text, from, end, hits);
     if (found && !isFalseVillage(text, found)) hits.push(found);
   }
   // 2. short forms (浙江, 衢州, 永康) not followed by a suffix, road or institution word
