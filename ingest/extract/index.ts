@@ -29,7 +29,23 @@ export interface ExtractMeta {
   date?: string | null;
 }
 
+/** A page's document with its articles produced one at a time: a long page need not be held whole. */
+export interface DocumentStream extends Omit<ExtractedDocument, 'articles'> {
+  /** The articles in page order; each item's working data is released once it has been produced. */
+  articles: Generator<ExtractedArticle, void, undefined>;
+}
+
+/** Extracts a page: articles with people, offices, places and events, each fact with its evidence. */
 export function extractText(text: string, doc: string, meta: ExtractMeta = {}): ExtractedDocument {
+  const { articles, ...document } = extractStream(text, doc, meta);
+  return { ...document, articles: [...articles] };
+}
+
+/**
+ * The same extraction as extractText, the articles handed on one by one: the page-wide passes
+ * (layout, titled people, places) run first, then each item is built when it is asked for.
+ */
+export function extractStream(text: string, doc: string, meta: ExtractMeta = {}): DocumentStream {
   const view = buildView(text);
   const t = view.text;
   const layout = segmentPage(t);
@@ -60,8 +76,32 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
     if (!offices) officeCache.set(key, (offices = officeOfEach(positions, home)));
     return offices;
   };
-  const articles = layout.segments.map((seg, idx) => {
-    const titled = perSeg[idx]!;
+  // hits are sorted and do not overlap, and items start in page order: a cursor runs through them,
+  // and the hits before the current item are dropped (an item's places are copied into its article)
+  const pending: (PlaceHit | undefined)[] = hits;
+  let cursor = 0;
+  const itemHits = (seg: Segment): PlaceHit[] => {
+    const bodyFrom = bodyStart(seg);
+    for (; cursor < pending.length && pending[cursor]!.start < bodyFrom; cursor++)
+      pending[cursor] = undefined;
+    const byline = bylineMask(seg);
+    const own: PlaceHit[] = [];
+    for (let k = cursor; k < pending.length && pending[k]!.start < seg.end; k++) {
+      const h = pending[k]!;
+      if (h.end <= seg.end && !byline[h.start - seg.start]) own.push(h);
+    }
+    return own;
+  };
+  const segments = layout.segments;
+  function* articles(): Generator<ExtractedArticle, void, undefined> {
+    for (let idx = 0; idx < segments.length; idx++) {
+      const seg = segments[idx]!;
+      const titled = perSeg[idx]!;
+      perSeg[idx] = []; // read once: a long page's mentions need not outlive their item
+      yield article(seg, idx, titled);
+    }
+  }
+  const article = (seg: Segment, idx: number, titled: PersonMention[]): ExtractedArticle => {
     const taken = new Uint8Array(seg.end - seg.start + 1);
     for (const m of titled) taken.fill(1, m.start - seg.start, m.end - seg.start);
     const bare = findKnown(t, bodyStart(seg), seg.end, known, (i) => masked(i) || taken[i - seg.start] === 1);
@@ -69,10 +109,10 @@ export function extractText(text: string, doc: string, meta: ExtractMeta = {}): 
     const mentions = dropNested([...titled, ...bare]).filter(
       (m) => !reporters.has(m.name) || m.via !== 'known',
     );
-    return buildArticle(view, doc, idx, seg, mentions, hits, officesOf, year);
-  });
+    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year);
+  };
 
-  return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles };
+  return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles: articles() };
 }
 
 function bodyStart(s: Segment): number {
@@ -115,7 +155,7 @@ function buildArticle(
   index: number,
   seg: Segment,
   mentions: PersonMention[],
-  allHits: PlaceHit[],
+  hits: PlaceHit[],
   officesOfPositions: (positions: string[]) => (string | null)[],
   year: number | null,
 ): ExtractedArticle {
@@ -170,16 +210,13 @@ function buildArticle(
   for (const p of people.values()) {
     p.offices = [...new Set(p.holds!.map((h) => h.office).filter((o): o is string => !!o))];
     p.official = p.positions.some(isOfficialPosition);
+    // arrays grown by push keep room for 16 more: exact copies, as a 50 MB page holds a million people
+    p.positions = p.positions.slice();
+    p.evidence = p.evidence.slice();
+    p.holds = p.holds!.map((h) => (h.evidence.length > 1 ? { ...h, evidence: h.evidence.slice() } : h));
   }
 
   const bodyFrom = bodyStart(seg);
-  // the page's hits are sorted and do not overlap: this item's lie in one run, found by binary search
-  const byline = bylineMask(seg);
-  const hits: PlaceHit[] = [];
-  for (let k = firstFrom(allHits, bodyFrom); k < allHits.length && allHits[k]!.start < seg.end; k++) {
-    const h = allHits[k]!;
-    if (h.end <= seg.end && !byline[h.start - seg.start]) hits.push(h);
-  }
   const places = new Map<string, ExtractedPlace>();
   for (const h of hits) {
     const name = placeName(h);

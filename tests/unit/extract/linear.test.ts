@@ -2,7 +2,9 @@
 // finds, and a page of many items with many different names is read whole. No timing here: the time
 // and memory targets live in npm run bench:extract.
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../../ingest/extract/index.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractStream, extractText } from '../../../ingest/extract/index.ts';
 import {
   findKnown,
   followerAt,
@@ -83,5 +85,20 @@ describe('a page of many items', () => {
       expect(chair?.role, a.headline).toBe('主持');
       expect(chair?.evidence?.[0]?.sentence, a.headline).toContain('主持召开会议');
     });
+  });
+});
+
+describe('extractStream', () => {
+  it('hands on the same document as extractText, one article at a time', () => {
+    const seeds = path.resolve(import.meta.dirname, '../../../seeds');
+    for (const f of readdirSync(seeds).filter((x) => x.endsWith('.txt'))) {
+      const text = readFileSync(path.join(seeds, f), 'utf8');
+      const whole = extractText(text, f);
+      const { articles, ...document } = extractStream(text, f);
+      const streamed: typeof whole.articles = [];
+      for (const a of articles) streamed.push(a);
+      expect({ ...document, articles: streamed }).toEqual(whole);
+      expect(streamed.length).toBeGreaterThan(0);
+    }
   });
 });
