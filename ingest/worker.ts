@@ -1,6 +1,7 @@
 // One extraction task, run in a worker thread (piscina): read and decode a file, extract, and turn the
 // result into graph rows, so the main thread only talks to Neo4j.
 import { extractText, type ExtractMeta } from './extract/index.ts';
+import { homeFromPath } from './extract/places/index.ts';
 import { toGraphBatch, type GraphBatch } from './load/graph-batch.ts';
 import { readTextFile } from './source/files.ts';
 
@@ -18,7 +19,8 @@ export interface ExtractResult {
 
 export default async function extractTask({ file, doc, meta }: ExtractTask): Promise<ExtractResult> {
   const { text } = await readTextFile(file);
-  const extracted = extractText(text, doc, meta);
+  // without a manifest's home, the folders the file sits in may name it (潢川县/, 永康日报/)
+  const extracted = extractText(text, doc, meta?.home ? meta : { ...meta, home: homeFromPath(file) });
   return {
     batch: toGraphBatch(extracted, text),
     articles: extracted.articles.length,

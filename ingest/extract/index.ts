@@ -7,7 +7,7 @@ import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } fro
 import { buildView, type TextView } from './normalise.ts';
 import { isOfficialPosition, officeOfEach, splitTitle } from './offices.ts';
 import { endsWithTitle, findKnown, findPeople, knownNames, type PersonMention } from './people.ts';
-import { findPlaces, type PlaceHit } from './places/index.ts';
+import { findPlaces, homeFromPath, placeNames, type PlaceHit } from './places/index.ts';
 import { segmentPage, type Segment, type Span } from './segment.ts';
 import type {
   ExtractedArticle,
@@ -145,10 +145,6 @@ function mastheadDate(text: string | null): string | null {
   return m[3] ? `${m[1]}-${mm}-${m[3].padStart(2, '0')}` : `${m[1]}-${mm}`;
 }
 
-function placeName(h: PlaceHit): string {
-  return h.division ? h.division.name : h.written;
-}
-
 function buildArticle(
   view: TextView,
   doc: string,
@@ -218,6 +214,7 @@ function buildArticle(
 
   const bodyFrom = bodyStart(seg);
   const places = new Map<string, ExtractedPlace>();
+  const placeName = placeNames(hits);
   for (const h of hits) {
     const name = placeName(h);
     const p = places.get(name);
@@ -317,7 +314,7 @@ export async function extractFiles(
       const doc = path.basename(file);
       const own = manifest?.files?.[doc];
       const meta: ExtractMeta = {
-        home: own?.home ?? manifest?.home,
+        home: own?.home ?? manifest?.home ?? homeFromPath(file),
         paper: own?.paper ?? manifest?.paper ?? null,
         date: own?.date ?? manifest?.date ?? null,
       };

@@ -203,6 +203,10 @@ export interface PlaceWordLexicon {
   readonly movement: string;
   readonly afterPronoun: string;
   readonly opensBlock: string;
+  /** Words a list of visited places may follow (来到, 参观, 到), longest first. */
+  readonly opensStops: readonly string[];
+  /** Words ending in a marker character that are no marker (得到, 存在). */
+  readonly notMarkers: readonly string[];
 }
 
 export interface EventLexicon {
@@ -235,6 +239,15 @@ export interface PlaceLexicon {
   readonly cancelsVillageGuess: ReadonlySet<string>;
   readonly joinsLevelWord: ReadonlySet<string>;
   readonly notInStem: ReadonlySet<string>;
+  /** Ethnic groups of autonomous divisions, as an alternation (苗|侗|…). */
+  readonly ethnicGroups: string;
+  /** Verbs, prepositions and quantifiers that never begin a guessed stem (围绕, 开展, 部分). */
+  readonly notPlaceStems: ReadonlySet<string>;
+  /** After a place: it is part of an outlet's name (中国江苏网, 新华社湖北分社). */
+  readonly mediaAfter: RegExp;
+  /** Endings of project, base and road-work names; `genericProject` before one makes it generic. */
+  readonly projectEnding: RegExp;
+  readonly genericProject: RegExp;
 }
 
 /** Organisation words (organisations.tsv, not-in-org-names.tsv, department-abbreviations.tsv). */
@@ -494,6 +507,7 @@ function compilePlaceWords(dir: string): PlaceWordLexicon {
     'movement',
     'after_pronoun',
     'opens_block',
+    'opens_stops',
   ]);
   const starts = where('starts_place');
   return {
@@ -503,6 +517,8 @@ function compilePlaceWords(dir: string): PlaceWordLexicon {
     movement: alternation(where('movement')),
     afterPronoun: alternation(where('after_pronoun')),
     opensBlock: alternation(where('opens_block')),
+    opensStops: longestFirst(where('opens_stops')),
+    notMarkers: words(dir, 'not-markers.tsv'),
   };
 }
 
@@ -596,6 +612,45 @@ function compilePlaces(dir: string): PlaceLexicon {
     cancelsVillageGuess: charsWhere('cancels_village_guess'),
     joinsLevelWord: charsWhere('joins_level_word'),
     notInStem: charsWhere('not_in_stem'),
+    ethnicGroups: alternation(one('ethnic-groups.tsv', 'group')),
+    notPlaceStems: new Set(
+      readTable(dir, {
+        file: 'not-place-stems.tsv',
+        columns: [
+          { name: 'word', check: cjkWord },
+          { name: 'kind', values: ['verb', 'preposition', 'quantifier'] },
+        ],
+      }).map((r) => r.cells.word!),
+    ),
+    mediaAfter: mediaAfter(one('media-names.tsv', 'ending')),
+    ...projectWords(dir),
+  };
+}
+
+/** 网 may close up to four characters of the outlet's own name (人大网, 北方网) where the name ends. */
+function mediaAfter(endings: string[]): RegExp {
+  const others = endings.filter((e) => e !== '网');
+  const net = endings.includes('网')
+    ? [
+        '[\\u4e00-\\u9fff]{0,4}网(?![\\u4e00-\\u9fff])',
+        '[\\u4e00-\\u9fff]{0,4}网(?=讯|消息|报道|记者|编辑|通讯员)',
+      ]
+    : [];
+  return new RegExp(`^(?:${[...net, ...longestFirst(others).map(escapeRe)].join('|')})`);
+}
+
+function projectWords(dir: string): { projectEnding: RegExp; genericProject: RegExp } {
+  const rows = readTable(dir, {
+    file: 'project-words.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'role', values: ['ending', 'generic'] },
+    ],
+  });
+  const of = (role: string) => rows.filter((r) => r.cells.role === role).map((r) => r.cells.word!);
+  return {
+    projectEnding: new RegExp(`[东西南北]?${alternation(of('ending'))}`),
+    genericProject: new RegExp(`^(?:${alternation(of('generic'))}|[一二三四五六七八九十两几多]+个)`),
   };
 }
 

@@ -34,7 +34,8 @@ const GENERIC_SHORT = lexicon().places.genericShort;
 /** Provinces whose short forms are ordinary words in other contexts are still kept as provinces. */
 const PROVINCE_SHORT_OK = lexicon().places.provinceShortOk;
 
-const ETHNIC_SUFFIX = /^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,5}?族)+)?自治(?:区|州|县|旗)$/;
+// 黔东南苗族侗族自治州 → 黔东南, 新疆维吾尔自治区 → 新疆: the ethnic groups are stripped whole, from the end
+const ETHNIC_SUFFIX = new RegExp(`^(.{2,}?)(?:${lexicon().places.ethnicGroups}族?)*自治(?:区|州|县|旗)$`);
 
 /** Short form of a division name (浙江省 → 浙江, 柯城区 → 柯城), or null when too short. */
 export function shortName(name: string, level: PlaceLevel): string | null {
@@ -48,13 +49,44 @@ export function shortName(name: string, level: PlaceLevel): string | null {
   return s;
 }
 
-/** Village names as written: 严村村委会 → 严村村, 杨浦社区居委会 → 杨浦社区, 石柱居委会 → 石柱社区. */
-export function villageName(raw: string): { name: string; level: PlaceLevel } {
+/**
+ * Village names as written: 严村村委会 → 严村村, 杨浦社区居委会 → 杨浦社区, 石柱居委会 → 石柱社区.
+ * `aliases` are other forms the news writes for the same unit: 贺村 for 贺村村(民委员会), 扬子嘎查
+ * for 扬子嘎查村, 东西街居委会 for 东西街(社区)居委会.
+ */
+export function villageName(raw: string): { name: string; level: PlaceLevel; aliases: string[] } {
   let m = /^(.+?)(?:村民委员会|村委会)$/.exec(raw);
-  if (m) return { name: `${m[1]}村`, level: 'village' };
+  if (m) {
+    const base = m[1]!;
+    return { name: `${base}村`, level: 'village', aliases: /(?:.村|嘎查)$/.test(base) ? [base] : [] };
+  }
   m = /^(.+?)(?:社区居民委员会|社区居委会|居民委员会|居委会)$/.exec(raw);
-  if (m) return { name: `${m[1]}社区`, level: 'community' };
-  return { name: raw, level: raw.endsWith('社区') ? 'community' : 'village' };
+  if (m) return { name: `${m[1]}社区`, level: 'community', aliases: [`${m[1]}居委会`] };
+  const gacha = /^(.+嘎查)村$/.exec(raw);
+  return {
+    name: raw,
+    level: raw.endsWith('社区') ? 'community' : 'village',
+    aliases: gacha ? [gacha[1]!] : [],
+  };
+}
+
+/** A town's name without its level word (河庄坪镇 → 河庄坪, 石围塘街道 → 石围塘), or null. */
+export function townStem(name: string): string | null {
+  const m = /^(.{2,}?)(?:街道办事处|街道|办事处|镇|乡|苏木)$/.exec(name);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Other forms of a town's name in the news, for towns in scope: 石围塘街 for 石围塘街道, and the
+ * level words of towns that changed level (岳村乡 for 岳村街道, 海安街道 for 海安镇, X镇 for X乡).
+ */
+export function townAliases(name: string): string[] {
+  const stem = townStem(name);
+  if (!stem) return [];
+  if (name.endsWith('街道')) return [`${stem}街`, `${stem}办事处`, `${stem}镇`, `${stem}乡`];
+  if (name.endsWith('镇')) return [`${stem}乡`, `${stem}街道`];
+  if (name.endsWith('乡')) return [`${stem}镇`, `${stem}街道`];
+  return [];
 }
 
 export class Gazetteer {
@@ -109,8 +141,12 @@ export class Gazetteer {
     return readFileSync(path.join(this.dir, file), 'utf8');
   }
 
+  /** Towns of each county, by county code. */
+  readonly townsByCounty = new Map<string, Division[]>();
+
   private add(d: Division): void {
     this.byCode.set(d.code, d);
+    if (d.level === 'town' && d.parentCode) push(this.townsByCounty, d.parentCode, d);
     push(this.full, d.name, d);
     addEnding(this.fullEndings, d.name);
     if (d.level === 'town') return;
@@ -163,10 +199,11 @@ export class Gazetteer {
     const t0 = performance.now();
     const text = this.villageBuf.toString('utf8', r[0], r[1]);
     for (const [code, raw, street] of rows(text, false)) {
-      const { name, level } = villageName(raw);
+      const { name, level, aliases } = villageName(raw);
       const d: Division = { code, name, level, parentCode: street ?? null };
       this.byCode.set(code, d);
       push(idx, name, d);
+      for (const a of aliases) push(idx, a, d);
       this.stats.villagesIndexed++;
     }
     this.stats.countiesLoaded++;

@@ -37,14 +37,42 @@ export function divisionFromPaper(paper: string, gaz: Gazetteer, hits: PlaceHit[
 
 /** Infers the home division from place mentions and the 我X self-references of the page. */
 export function inferHome(text: string, hits: PlaceHit[], gaz: Gazetteer): Division | null {
-  const we = { 区: count(text, '我区'), 县: count(text, '我县'), 市: count(text, '我市') };
+  const we = {
+    区: count(text, '我区'),
+    县: count(text, '我县') + count(text, '我旗'),
+    市: count(text, '我市'),
+  };
   const countyScore = new Map<string, number>();
   const cityScore = new Map<string, number>();
+  const provinceScore = new Map<string, number>();
   const add = (m: Map<string, number>, code: string, w: number) => m.set(code, (m.get(code) ?? 0) + w);
+  const starts = new Set(hits.map((h) => h.start));
+  const voters = hits.filter((h) => !visitorsOrigin(text, h, starts));
+  // the names of the page by province: a short form counts only beside another name of its province
+  const provinces = new Map<string, Set<string>>();
+  for (const h of voters)
+    for (const c of h.candidates) {
+      const p = c.code.slice(0, 2);
+      if (!provinces.has(p)) provinces.set(p, new Set());
+      provinces.get(p)!.add(h.written);
+    }
+  const corroborated = (h: PlaceHit, c: Division) => {
+    if (h.kind !== 'short' || OWN_ORGAN.test(text.slice(h.end, h.end + 4))) return true;
+    const names = provinces.get(c.code.slice(0, 2));
+    return !!names && (names.size > 1 || !names.has(h.written));
+  };
+  // the destination of visitors (…来沭阳考察) is the home county
   for (const h of hits) {
+    if (!visitorsDestination(text, h)) continue;
+    for (const c of h.candidates) if (c.level === 'county') add(countyScore, c.code, 2 / h.candidates.length);
+  }
+  for (const h of voters) {
     const w = 1 / h.candidates.length; // ambiguous short forms share their vote
     for (const c of h.candidates) {
-      if (c.level === 'county') add(countyScore, c.code, w);
+      // 振兴 in 乡村振兴, 台前 in 主席台前, 和政 in 党和政府: a word, not a county far away
+      if (!corroborated(h, c)) continue;
+      if (c.level === 'province') add(provinceScore, c.code, h.kind === 'short' ? w * 0.5 : w);
+      else if (c.level === 'county') add(countyScore, c.code, w);
       else if (c.level === 'city') add(cityScore, c.code, w);
       // a full town name is stronger evidence than a short form; unique ones count fully
       else if (c.level === 'town' && c.parentCode)
@@ -73,7 +101,35 @@ export function inferHome(text: string, hits: PlaceHit[], gaz: Gazetteer): Divis
     if (!cityDominates) return gaz.byCode.get(bestCounty[0]) ?? null;
   }
   if (bestCity && bestCity[1] >= 1) return gaz.byCode.get(bestCity[0]) ?? null;
+  // a page that names only its province (黑龙江省人大常委会…) is the province's
+  const bestProvince = byScore(provinceScore)[0];
+  if (bestProvince && bestProvince[1] >= 1 && !bestCounty && !bestCity)
+    return gaz.byCode.get(bestProvince[0]) ?? null;
   return null;
+}
+
+/** 连江团县委, 沭阳县委: a short form before its own organ is the county itself. */
+const OWN_ORGAN = /^团?[县市区旗](?:委|政府|人大|政协|纪委|领导)/;
+
+/**
+ * A place in the subject of a visit to the home county (河北省深泽县党政代表团来我县考察, 临沂市罗庄区…
+ * 来沭阳考察) is the visitors' origin, not the paper's home.
+ */
+function visitorsOrigin(text: string, h: PlaceHit, starts: Set<number>): boolean {
+  for (let e = h.end; e < text.length && e - h.end < 80 && !/[。;!?\n]/.test(text[e]!); e++) {
+    if (text[e] !== '来') continue;
+    if (text[e + 1] === '我' && /[县市区旗镇乡]/.test(text[e + 2] ?? '')) return true;
+    if (starts.has(e + 1) || (text[e + 1] === '到' && starts.has(e + 2))) return true;
+  }
+  return false;
+}
+
+/** 来沭阳考察, 来到沭阳调研: a visit's destination. */
+function visitorsDestination(text: string, h: PlaceHit): boolean {
+  return (
+    /(?:来|来到)$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
+    /^(?:开展|进行)?(?:考察|调研|视察|参观|学习|交流|访问)/.test(text.slice(h.end, h.end + 4))
+  );
 }
 
 function count(text: string, word: string): number {

@@ -3,10 +3,19 @@
 // those of towns the page names) → the scan for place mentions → the divisions they resolve to.
 import { lexicon } from '../lexicon.ts';
 import type { Home } from '../types.ts';
-import { addEnding, getGazetteer, type Division, type Gazetteer } from './gazetteer.ts';
+import path from 'node:path';
+import {
+  addEnding,
+  getGazetteer,
+  shortName,
+  townAliases,
+  townStem,
+  type Division,
+  type Gazetteer,
+} from './gazetteer.ts';
 import { divisionFromPaper, homeFromDivision, inferHome } from './home.ts';
 import { homeCodes, resolvePlaces, settleFarPlaces, type HomeCodes } from './resolve.ts';
-import { dropInstitutionPrefixes, scanPlaces, type PlaceHit } from './scan.ts';
+import { dropInstitutionPrefixes, dropMediaNames, scanPlaces, type PlaceHit } from './scan.ts';
 
 export type { PlaceHit } from './scan.ts';
 
@@ -23,6 +32,17 @@ export interface PlacePass {
   home: Home;
   /** Place mentions in text order, each resolved to a division where the gazetteer knows it. */
   hits: PlaceHit[];
+  /** The home county and city as a visit's destination (来我县, 来丽考察). */
+  destination: HomeDestination;
+}
+
+/** The home county and city by code, with their names' short forms (丽水 for 丽水市). */
+export interface HomeDestination {
+  county?: string;
+  countyName?: string;
+  city?: string;
+  countyShort?: string | null;
+  cityShort?: string | null;
 }
 
 const NO_VILLAGES = new Map<string, Division[]>();
@@ -48,7 +68,7 @@ export function findPlaces(t: string, { home: given, paper, keep }: PlaceOptions
     home = completeHome(home, gaz);
   }
   const codes = homeCodes(home, gaz);
-  const { villages, endings: villageEndings } = villagesInScope(gaz, codes, prelim);
+  const { villages, endings: villageEndings, towns } = villagesInScope(gaz, codes, prelim);
   const localStems = {
     has: (s: string) =>
       (villages.has(`${s}村`) || villages.has(`${s}社区`)) &&
@@ -60,11 +80,66 @@ export function findPlaces(t: string, { home: given, paper, keep }: PlaceOptions
     villageEndings,
     localStems,
     homeCounty: codes.county,
+    towns,
   }).filter((h) => keep(h) && keepShort(h, codes, t));
-  const kept = dropInstitutionPrefixes(t, scanned);
-  resolvePlaces(kept, codes);
-  return { home, hits: settleFarPlaces(kept, codes) };
+  const kept = dropMediaNames(t, dropInstitutionPrefixes(t, scanned));
+  resolvePlaces(kept, codes, t);
+  const county = codes.county ? gaz.byCode.get(codes.county) : undefined;
+  const city = codes.city ? gaz.byCode.get(codes.city) : undefined;
+  const destination: HomeDestination = {
+    county: county?.code,
+    countyName: county?.name,
+    city: city?.code,
+    countyShort: county ? shortName(county.name, 'county') : null,
+    cityShort: city ? shortName(city.name, 'city') : null,
+  };
+  return { home, hits: settleFarPlaces(kept, codes, t), destination };
 }
+
+/**
+ * The name a place is listed under, as written: 黔东南州 (not 黔东南苗族侗族自治州), 贺村, 多宝街; a
+ * short form that only drops the level suffix takes it back (永康 → 永康市).
+ */
+function writtenName(h: PlaceHit): string {
+  const d = h.division;
+  if (!d || d.name === h.written) return h.written;
+  const addsSuffix =
+    h.kind === 'short' &&
+    d.name.length === h.written.length + 1 &&
+    d.name.startsWith(h.written) &&
+    /[省市县区]$/.test(d.name);
+  return addsSuffix ? d.name : h.written;
+}
+
+/** One name per place of an item: the fullest written form of each division (宁夏回族自治区 over 宁夏). */
+export function placeNames(hits: PlaceHit[]): (h: PlaceHit) => string {
+  const best = new Map<string, string>();
+  for (const h of hits) {
+    if (!h.division) continue;
+    const n = writtenName(h);
+    const cur = best.get(h.division.code);
+    if (!cur || n.length > cur.length) best.set(h.division.code, n);
+  }
+  return (h) => (h.division ? (best.get(h.division.code) ?? writtenName(h)) : h.written);
+}
+
+/**
+ * Home from the folders a file sits in, nearest first, when no manifest says it: a folder named after
+ * a division (潢川县, 衢州市) or a paper (永康日报).
+ */
+export function homeFromPath(file: string): Home | undefined {
+  const gaz = getGazetteer();
+  let dir = path.dirname(path.resolve(file));
+  for (let k = 0; k < 4 && dir !== path.dirname(dir); k++, dir = path.dirname(dir)) {
+    const name = path.basename(dir).normalize('NFC');
+    if (!/^[\u4e00-\u9fff]{2,12}$/.test(name)) continue;
+    const exact = (gaz.full.get(name) ?? []).filter((d) => d.level !== 'town');
+    const d = exact.length === 1 ? exact[0]! : PAPER.test(name) ? divisionFromPaper(name, gaz, []) : null;
+    if (d) return homeFromDivision(d, gaz);
+  }
+  return undefined;
+}
+const PAPER = new RegExp(`${lexicon().page.paperEnding}$`);
 
 function completeHome(home: Home, gaz: Gazetteer): Home {
   const codes = homeCodes(home, gaz);
@@ -74,8 +149,11 @@ function completeHome(home: Home, gaz: Gazetteer): Home {
 }
 
 interface VillageScope {
+  /** Villages and communities by written name, with the other written forms of the towns in scope. */
   villages: Map<string, Division[]>;
   endings: Map<number, number>;
+  /** Towns in scope by their stem (河庄坪 → 河庄坪镇). */
+  towns: Map<string, Division[]>;
 }
 
 // counties whose villages may be named: the home city's, and those of towns the page names
@@ -95,15 +173,34 @@ function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): 
   if (cached) return cached;
   const villages = new Map<string, Division[]>();
   const endings = new Map<number, number>();
+  const towns = new Map<string, Division[]>();
+  const add = (m: Map<string, Division[]>, name: string, list: Division[]) => {
+    const cur = m.get(name);
+    m.set(name, cur ? [...cur, ...list] : list);
+  };
   for (const county of counties) {
     for (const [name, list] of gaz.villages(county)) {
-      const cur = villages.get(name);
-      villages.set(name, cur ? [...cur, ...list] : list);
+      add(villages, name, list);
       addEnding(endings, name);
     }
   }
+  for (const county of counties) {
+    for (const t of gaz.townsByCounty.get(county) ?? []) {
+      // 石围塘街 for 石围塘街道, 岳村乡 for 岳村街道: spellings the gazetteer does not have
+      for (const alias of townAliases(t.name)) {
+        if (gaz.full.has(alias)) continue;
+        add(villages, alias, [t]);
+        addEnding(endings, alias);
+      }
+      const stem = townStem(t.name);
+      if (!stem) continue;
+      add(towns, stem, [t]);
+      // 在桐村, where 桐村 is a village and the stem of 桐村镇: the town, the higher unit, is meant
+      if (villages.has(stem)) add(villages, stem, [t]);
+    }
+  }
   if (scopeCache.size > 64) scopeCache.clear();
-  const out = { villages, endings };
+  const out = { villages, endings, towns };
   scopeCache.set(key, out);
   return out;
 }

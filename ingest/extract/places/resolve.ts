@@ -2,17 +2,17 @@
 // area; and settling towns far from home that the page does not support.
 import type { Home, PlaceLevel } from '../types.ts';
 import type { Division, Gazetteer } from './gazetteer.ts';
-import { rank, type PlaceHit } from './scan.ts';
+import { rank, startsWord, type PlaceHit } from './scan.ts';
 
 /** Picks each hit's division: the enclosing place written just before it, then the home area. */
-export function resolvePlaces(hits: PlaceHit[], home: HomeCodes): void {
+export function resolvePlaces(hits: PlaceHit[], home: HomeCodes, text = ''): void {
   let prev: PlaceHit | null = null;
   for (const h of hits) {
     if (!h.candidates.length) {
       h.division = null;
     } else {
       const parent = prev && prev.end === h.start && prev.division ? prev.division.code : null;
-      h.division = pick(h.candidates, parent, home);
+      h.division = pick(prefecturesBeforeOrgan(text, h), parent, home);
       if (h.division) h.level = h.division.level;
     }
     prev = h;
@@ -69,7 +69,24 @@ const GENERIC_SPREAD = 3;
  * several provinces is a generic word here (dropped), and a rarer one (周庄镇, 天荒坪镇) stays a
  * place but keeps no code rather than a guess from the other end of the country.
  */
-export function settleFarPlaces(hits: PlaceHit[], home: HomeCodes): PlaceHit[] {
+function farTownIsWord(text: string, h: PlaceHit): boolean {
+  if (/[乡镇]$/.test(h.written) && text[h.end] === '村') return true;
+  return /(?:乡镇|城镇|集镇|村镇)$/.test(h.written) && !startsWord(text, h.start);
+}
+
+/**
+ * 阿勒泰地委, 延边州委: a short form shared by a prefecture and a county names the prefecture when
+ * the prefecture's own organ follows it.
+ */
+function prefecturesBeforeOrgan(text: string, h: PlaceHit): Division[] {
+  if (h.kind !== 'short' || h.candidates.length < 2) return h.candidates;
+  if (!/^(?:地委|地区|行署|州委|州政府|盟委|行政公署)/.test(text.slice(h.end, h.end + 4)))
+    return h.candidates;
+  const cities = h.candidates.filter((d) => d.level === 'city');
+  return cities.length ? cities : h.candidates;
+}
+
+export function settleFarPlaces(hits: PlaceHit[], home: HomeCodes, text = ''): PlaceHit[] {
   const province = home.province;
   if (!province) return hits;
   const named = new Set<string>();
@@ -89,6 +106,11 @@ export function settleFarPlaces(hits: PlaceHit[], home: HomeCodes): PlaceHit[] {
       d &&
       d.code.startsWith(prev.division.code)
     );
+    // a far town that starts 乡村/镇村 (东方红乡村) or ends a word (部分乡镇 is no 分乡镇) is that word
+    if (far && !chained && text && farTownIsWord(text, h)) {
+      prev = h;
+      continue;
+    }
     if (far && !chained) {
       const towns = h.candidates.filter((c) => c.level === 'town');
       const backed = towns.find((c) => [6, 4, 2].some((n) => named.has(c.code.slice(0, n))));

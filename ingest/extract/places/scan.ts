@@ -46,6 +46,7 @@ const WORD_AFTER_LEVEL = PLACES.joinsLevelWord;
 /** Last characters of the suffixes a place may be guessed from (镇, 乡, 村, 区 of 社区 …). */
 const GUESS_END = new Uint8Array(65536);
 for (const { suffix } of PLACES.guessSuffixes) GUESS_END[suffix.charCodeAt(suffix.length - 1)] = 1;
+const PLACE_WORDS = lexicon().placeWords;
 
 /** Level from a name's suffix, for places the gazetteer lacks. */
 export function levelFromSuffix(name: string): PlaceLevel | null {
@@ -68,6 +69,8 @@ export interface PlaceScanContext {
   localStems?: { has(stem: string): boolean };
   /** Home county code: its villages need no delimiter before them. */
   homeCounty?: string;
+  /** Towns of the counties in scope by stem (河庄坪 → 河庄坪镇). */
+  towns?: Map<string, Division[]>;
 }
 
 /** All place mentions in text[from, to), non-overlapping, in text order. */
@@ -93,15 +96,35 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
       // one-character stems (范镇) are only names when they start a word: not in 示范镇; the same
       // for villages of neighbouring counties (东乡村 in 余东乡村)
       const bounded = boundaryBefore(text, end - len, from, hits);
-      if (len === 2 && !bounded) continue;
+      // ... except the home county's own two-character name (澧县, 沙县)
+      if (len === 2 && !bounded && !candidates.some((d) => d.code === ctx.homeCounty)) continue;
       if (!f && !bounded && !(v ?? []).some((d) => ctx.homeCounty && d.code.startsWith(ctx.homeCounty)))
         continue;
+      if (notThisPlace(text, name, end, f, candidates)) continue;
+      // 筠门岭镇东西街居委会: the gazetteer's 西街居委会 is the end of the village the chain names
+      const prev = hits[hits.length - 1];
+      if (!f && !bounded && prev && prev.end < end - len && prev.end >= end - len - 2) {
+        const gap = text.slice(prev.end, end - len);
+        if ([...gap].every((ch) => isCjk(ch) && !'和及与、'.includes(ch))) {
+          const level = candidates[0]!.level;
+          found = {
+            start: prev.end,
+            end,
+            written: text.slice(prev.end, end),
+            level,
+            candidates: [],
+            kind: 'guess',
+          };
+          break;
+        }
+      }
       found = { start: end - len, end, written: name, level: candidates[0]!.level, candidates, kind: 'full' };
       break;
     }
-    if (!found && GUESS_END[text.charCodeAt(i)]) found = guess(text, from, end, hits);
+    if (!found && GUESS_END[text.charCodeAt(i)]) found = guess(text, from, end, hits, gaz);
     if (found && !isFalseVillage(text, found)) hits.push(found);
   }
+  if (ctx.towns?.size) townsBeforeVillages(text, from, hits, ctx.towns);
   // 2. short forms (浙江, 衢州, 永康) not followed by a suffix, road or institution word
   for (let i = from; i < to - 1; i++) {
     if (!gaz.shortFirst[text.charCodeAt(i)]) continue;
@@ -115,31 +138,202 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
       const after = text.slice(i + len, i + len + 4);
       if (NOT_AFTER_SHORT.test(after)) continue;
       if (ctx.localStems?.has(s)) continue; // 山西 in a county that has a 山西村
+      // 黔东南州, 延边州: an autonomous prefecture written with 州 keeps it
+      const zhou = text[i + len] === '州' && cands.some((d) => d.name.endsWith('自治州')) ? 1 : 0;
       hits.push({
         start: i,
-        end: i + len,
-        written: s,
+        end: i + len + zhou,
+        written: text.slice(i, i + len + zhou),
         level: cands[0]!.level,
         candidates: cands,
         kind: 'short',
       });
-      i += len - 1;
+      i += len + zhou - 1;
       break;
     }
   }
+  sharedSuffixLists(text, from, to, hits, ctx);
   return dedupe(hits);
+}
+
+/**
+ * A gazetteer name that is not this place here: 代县 in 代县长 (an acting county head), a village
+ * 岳村 in 岳村乡, a town written otherwise (海安乡 for 海安街道) in 海安乡村振兴.
+ */
+function notThisPlace(
+  text: string,
+  name: string,
+  end: number,
+  f: Division[] | undefined,
+  cands: Division[],
+): boolean {
+  if (name.length === 2 && text[end] === '长' && cands.every((d) => d.level !== 'village')) return true;
+  if (f) return false;
+  if (/^(?:乡|镇|街道)/.test(text.slice(end, end + 2))) return true;
+  return (
+    /[乡镇]$/.test(name) &&
+    WORD_AFTER_LEVEL.has(text[end] ?? '') &&
+    cands.every((d) => d.level === 'town' && d.name !== name)
+  );
+}
+
+/** A town written without its level word right before one of its villages (河庄坪赵家岸村). */
+function townsBeforeVillages(
+  text: string,
+  from: number,
+  hits: PlaceHit[],
+  towns: Map<string, Division[]>,
+): void {
+  for (let k = hits.length - 1; k >= 0; k--) {
+    const h = hits[k]!;
+    if (h.kind !== 'full' || (h.level !== 'village' && h.level !== 'community')) continue;
+    if (hits[k - 1]?.end === h.start) continue;
+    for (const len of [4, 3, 2]) {
+      const s0 = h.start - len;
+      if (s0 < from) continue;
+      const own = towns
+        .get(text.slice(s0, h.start))
+        ?.filter((t) => h.candidates.some((v) => v.parentCode === t.code));
+      if (!own?.length) continue;
+      h.candidates = h.candidates.filter((v) => own.some((t) => v.parentCode === t.code));
+      hits.splice(k, 0, {
+        start: s0,
+        end: h.start,
+        written: text.slice(s0, h.start),
+        level: 'town',
+        candidates: own,
+        kind: 'full',
+      });
+      break;
+    }
+  }
+}
+
+/** The level words a list of bare names shares (舞泉、辛安等乡镇, 外坡、新屋两条村, 安村、前卫等镇街). */
+const SHARED_LEVEL = /^(?:等|[两二三四五六七八九十几]+[个条])(乡镇|镇街|街镇|街道|镇|乡|村|社区|嘎查|苏木)/;
+
+/**
+ * Names written once before a level word they share: each is a place of that level, with its code
+ * when a town or village in scope has that stem; a name already written in full before (石东村 …
+ * 石东、隔背等村) is that place. The list is read backwards from the shared word.
+ */
+function sharedSuffixLists(
+  text: string,
+  from: number,
+  to: number,
+  hits: PlaceHit[],
+  ctx: PlaceScanContext,
+): void {
+  for (let i = text.indexOf('、', from); i >= 0 && i < to; i = text.indexOf('、', i + 1)) {
+    // the last item of a list: 2-3 characters after the 、, then the shared word
+    let m: RegExpExecArray | null = null;
+    let lastEnd = -1;
+    for (const len of [2, 3]) {
+      m = SHARED_LEVEL.exec(text.slice(i + 1 + len, i + 1 + len + 6));
+      if (m && [...text.slice(i + 1, i + 1 + len)].every(isCjk)) {
+        lastEnd = i + 1 + len;
+        break;
+      }
+      m = null;
+    }
+    if (!m) continue;
+    if (/[级民委干务长]/.test(text[lastEnd + m[0].length] ?? '')) continue;
+    const suffix = m[1]!;
+    const level: PlaceLevel = /村|嘎查/.test(suffix) ? 'village' : suffix === '社区' ? 'community' : 'town';
+    // items backwards: 、-separated runs of 2-3 characters; the first may follow a movement verb
+    const items: { start: number; end: number }[] = [{ start: i + 1, end: lastEnd }];
+    let sep = i;
+    let first: { start: number; end: number } | null = null;
+    for (;;) {
+      let k = sep;
+      while (k > from && isCjk(text[k - 1]) && sep - k < 9) k--;
+      const run = text.slice(k, sep);
+      if (text[k - 1] === '、' && run.length >= 2 && run.length <= 3) {
+        items.unshift({ start: k, end: sep });
+        sep = k - 1;
+        continue;
+      }
+      const opener = PLACE_WORDS.opensStops.find((w) => runOpens(run, w));
+      if (opener) {
+        const rest = run.length - run.lastIndexOf(opener) - opener.length;
+        first = { start: sep - rest, end: sep };
+      } else if (run.length >= 2 && run.length <= 3 && (k === from || !isCjk(text[k - 1]))) {
+        first = { start: k, end: sep };
+      }
+      break;
+    }
+    if (!first) continue;
+    items.unshift(first);
+    const listed: PlaceHit[] = [];
+    for (const it of items) {
+      const item = text.slice(it.start, it.end);
+      if (GENERIC_STEMS.has(item) || PLACES.notPlaceStems.has(item)) {
+        listed.length = 0;
+        break;
+      }
+      const full =
+        level === 'town'
+          ? [`${item}镇`, `${item}乡`, `${item}街道`, `${item}苏木`]
+          : level === 'village'
+            ? [`${item}村`, `${item}嘎查`]
+            : [`${item}社区`];
+      const earlier = hits.find((h) => h.end <= it.start && full.includes(h.written));
+      const cands =
+        level === 'town' ? (ctx.towns?.get(item) ?? []) : full.flatMap((n) => ctx.villages.get(n) ?? []);
+      listed.push({
+        start: it.start,
+        end: it.end,
+        written: earlier ? earlier.written : item,
+        level,
+        candidates: earlier ? earlier.candidates : cands,
+        kind: earlier ? earlier.kind : cands.length ? 'full' : 'guess',
+      });
+    }
+    if (listed.length >= 2) hits.push(...listed);
+    i = lastEnd;
+  }
+}
+
+/** Whether a list opener word ends `run` just before its last 2-3 characters (分别深入舞泉). */
+function runOpens(run: string, w: string): boolean {
+  const at = run.lastIndexOf(w);
+  if (at < 0) return false;
+  const rest = run.length - at - w.length;
+  return rest >= 2 && rest <= 3;
 }
 
 // 村民/村委 after a guessed village mean the 村 belongs to the next word, not to the name
 function boundaryBefore(text: string, start: number, from: number, prior: PlaceHit[]): boolean {
   if (start === from) return true;
+  const prev = prior[prior.length - 1];
+  return (prev !== undefined && prev.end === start) || startsWord(text, start);
+}
+
+/** Whether a name may start at `start`: after a non-Chinese character, a place marker or a marker word. */
+export function startsWord(text: string, start: number): boolean {
   const before = text[start - 1];
   if (before === undefined || !isCjk(before) || GUESS_BEFORE.has(before)) return true;
-  const prev = prior[prior.length - 1];
-  return (
-    (prev !== undefined && prev.end === start) ||
-    GUESS_BEFORE2.some((w) => text.startsWith(w, start - w.length))
-  );
+  return afterMarkerWord(text, start);
+}
+
+/** A marker word (来到, 深入, 参观 …) right before `start`, or with 了 between (参观了). */
+function afterMarkerWord(text: string, start: number): boolean {
+  const at = text[start - 1] === '了' ? start - 1 : start;
+  return GUESS_BEFORE2.some((w) => text.startsWith(w, at - w.length));
+}
+
+/** A word that opens a list of stops (来到, 参观了, 到) right before `start`, and is no other word (得到). */
+function afterStopOpener(text: string, start: number): boolean {
+  const at = text[start - 1] === '了' ? start - 1 : start;
+  const w = PLACE_WORDS.opensStops.find((o) => text.startsWith(o, at - o.length));
+  return !!w && !PLACE_WORDS.notMarkers.some((n) => n.length > w.length && text.startsWith(n, at - n.length));
+}
+
+/** Whether text[from, to) lies inside one clause of a list (no clause break, not too long). */
+function sameClause(text: string, from: number, to: number): boolean {
+  if (to - from > 60) return false;
+  for (let i = from; i < to; i++) if (',;。:!?\n'.includes(text[i]!)) return false;
+  return true;
 }
 
 function isFalseVillage(text: string, h: PlaceHit): boolean {
@@ -148,7 +342,7 @@ function isFalseVillage(text: string, h: PlaceHit): boolean {
   return h.level === 'village' && next !== undefined && PLACES.cancelsVillageGuess.has(next);
 }
 
-function guess(text: string, from: number, end: number, prior: PlaceHit[]): PlaceHit | null {
+function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: Gazetteer): PlaceHit | null {
   const tail = text.slice(Math.max(from, end - 3), end);
   const found = PLACES.guessSuffixes.find((s) => tail.endsWith(s.suffix));
   if (!found) return null;
@@ -157,10 +351,21 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[]): Plac
     const start = end - suffix.length - stemLen;
     if (start < from) continue;
     const stem = text.slice(start, end - suffix.length);
-    if (![...stem].every(isCjk) || GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(0, 1))) continue;
-    if ([...stem].some((ch) => PLACES.notInStem.has(ch))) continue;
+    if (![...stem].every(isCjk) || GENERIC_STEMS.has(stem) || PLACES.notPlaceStems.has(stem.slice(0, 2)))
+      continue;
+    // one-character generic openers (各, 全, 该 …); 新 opens real names (新屋村, 新安镇) unless a verb follows
+    if (GENERIC_STEMS.has(stem.slice(0, 1)) && !NEW_NAME.test(stem)) continue;
+    // 村 inside a stem only at its end, before a town's or community's level word (固村镇, 贺村社区)
+    if (
+      [...stem].some(
+        (ch, k) => PLACES.notInStem.has(ch) && !(ch === '村' && k === stem.length - 1 && suffix !== '村'),
+      )
+    )
+      continue;
     // 余东乡村 = 余东 + 乡村, 搭建镇村 = 搭建 + 镇村: the level word belongs to the next word
     if ((suffix === '乡' || suffix === '镇') && WORD_AFTER_LEVEL.has(text[end] ?? '')) return null;
+    // 委新农村 (省委新农村建设) ends in a generic word; 长治武乡 ends in a county's short form (武乡)
+    if (endsWithGeneric(stem + suffix, suffix) || endsWithShort(text, start, end, gaz)) return null;
     const prev = prior[prior.length - 1];
     const chained =
       prev !== undefined && prev.end === start && prev.kind !== 'short' && rank(prev.level) < rank(level);
@@ -168,12 +373,33 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[]): Plac
     const marked =
       start === from ||
       (before !== undefined && (GUESS_BEFORE.has(before) || !isCjk(before))) ||
-      GUESS_BEFORE2.some((w) => text.startsWith(w, start - w.length));
-    if (chained || (marked && stemLen === 2 && level !== 'village' && level !== 'community')) {
+      afterMarkerWord(text, start);
+    // after a movement verb, or inside a list of places, villages and longer stems are names too
+    const inList =
+      afterStopOpener(text, start) ||
+      ('、和及'.includes(before ?? '') &&
+        prev !== undefined &&
+        prev.kind !== 'short' &&
+        sameClause(text, prev.end, start));
+    if (chained || (marked && ((stemLen === 2 && level !== 'village' && level !== 'community') || inList)))
       return { start, end, written: stem + suffix, level, candidates: [], kind: 'guess' };
-    }
   }
   return null;
+}
+
+/** 新 starting a name, not the verb 新建/新增/新设… or 新农村. */
+const NEW_NAME = /^新(?![建增设开修农])/;
+
+/** Whether the name ends in a generic word that reaches into its stem (委新农村 ends in 新农村). */
+function endsWithGeneric(name: string, suffix: string): boolean {
+  for (let k = 1; k < name.length - suffix.length; k++) if (GENERIC_NAMES.has(name.slice(k))) return true;
+  return false;
+}
+
+/** Whether text[start, end) ends with a county's or city's short form longer than one character. */
+function endsWithShort(text: string, start: number, end: number, gaz: Gazetteer): boolean {
+  for (let k = start + 1; k <= end - 2; k++) if (gaz.short.has(text.slice(k, end))) return true;
+  return false;
 }
 
 const RANK: Record<PlaceLevel, number> = {
@@ -230,8 +456,14 @@ export function dropInstitutionPrefixes(text: string, hits: PlaceHit[]): PlaceHi
     if (!found) continue;
     const end = found.end;
     // a town or village before a facility locates it (坎田村文化广场, 青塘镇卫生院); before a
-    // registered company (某某镇某某有限公司) it is a label like any other
-    if ((h.level === 'town' || h.level === 'village' || h.level === 'community') && !found.company) continue;
+    // registered company (某某镇某某有限公司) it is a label like any other; a guessed name before a
+    // facility is the facility's own (民康社区康复中心)
+    if (
+      (h.level === 'town' || h.level === 'village' || h.level === 'community') &&
+      !found.company &&
+      h.kind !== 'guess'
+    )
+      continue;
     drop.add(h);
     for (let j = k - 1; j >= 0 && hits[j]!.end === hits[j + 1]!.start; j--) drop.add(hits[j]!);
     for (let j = k + 1; j < hits.length && hits[j]!.start < end; j++) drop.add(hits[j]!);
@@ -250,9 +482,29 @@ function institutionEnd(text: string, from: number): { end: number; company: boo
   const m = INSTITUTION_END.exec(run);
   const best = m && !NOT_IN_ORG.test(run.slice(0, m.index)) ? from + m.index + m[0].length : -1;
   if (best >= 0) return { end: best, company: COMPANY_END.test(text.slice(from, best)) };
+  // a project or base named after the place (联航飞机制造项目, 尤溪西互通), not 重点项目
+  const p = PLACES.projectEnding.exec(run);
+  if (
+    p &&
+    p.index + p[0].length >= 3 &&
+    !PLACES.genericProject.test(run) &&
+    !NOT_IN_ORG.test(run.slice(0, p.index))
+  )
+    return { end: from + p.index + p[0].length, company: false };
   // 中心: an institution unless it is one of the jurisdiction's own bodies
   const c = /^(.{1,12}?)中心/.exec(run);
   if (c && !NOT_IN_ORG.test(c[1]!) && !OWN_CENTRE.test(c[0]))
     return { end: from + c[0].length, company: false };
   return null;
+}
+
+/**
+ * Drops places that are part of an outlet's name (中国江苏网, 江苏在线, 宁夏人大网, 新华社湖北分社,
+ * 重庆晨报记者): the place names the medium there. The last place of a chain decides.
+ */
+export function dropMediaNames(text: string, hits: PlaceHit[]): PlaceHit[] {
+  return hits.filter((h, k) => {
+    const next = hits[k + 1];
+    return (next && next.start === h.end) || !PLACES.mediaAfter.test(text.slice(h.end, h.end + 8));
+  });
 }
