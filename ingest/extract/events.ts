@@ -275,7 +275,7 @@ export function furtherBlocks(
   };
   const seenDays = new Set([`${main.month}-${main.day}`]);
   for (const d of dates) {
-    if (d.start < lead.end) continue;
+    if (d.start < lead.end || !d.month) continue;
     if (d.year !== null && main.year !== null && d.year !== main.year) continue;
     const s = sentenceAt(sents, d.start);
     if (!s || d.start - s.start > 4 || startSentences.has(s)) continue;

@@ -1,7 +1,7 @@
 // Extraction engine entry points: one page of text → articles with people, offices, places and
 // events, each fact with evidence (sentence + offsets into the decoded source).
 import path from 'node:path';
-import { findDates, formatDate, yearFromText } from './dates.ts';
+import { findDates, formatDate, yearFromText, type DayRef } from './dates.ts';
 import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
 import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
 import { buildView, type TextView } from './normalise.ts';
@@ -65,6 +65,7 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
   const { home, hits } = findPlaces(t, { home: meta.home, paper, keep: notInName });
 
   const year = yearOf(meta.date) ?? yearFromText(t, layout.mastheadDate);
+  const published = dayOf(meta.date ?? mastheadDate(layout.mastheadDate));
   const found = new Set<string>();
   for (const list of perSeg) for (const m of list) found.add(m.name);
   const known = knownNames(found);
@@ -109,7 +110,7 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
     const mentions = dropNested([...titled, ...bare]).filter(
       (m) => !reporters.has(m.name) || m.via !== 'known',
     );
-    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year);
+    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year, published);
   };
 
   return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles: articles() };
@@ -145,6 +146,11 @@ function mastheadDate(text: string | null): string | null {
   return m[3] ? `${m[1]}-${mm}-${m[3].padStart(2, '0')}` : `${m[1]}-${mm}`;
 }
 
+function dayOf(date: string | null | undefined): DayRef | null {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
 function buildArticle(
   view: TextView,
   doc: string,
@@ -154,6 +160,8 @@ function buildArticle(
   hits: PlaceHit[],
   officesOfPositions: (positions: string[]) => (string | null)[],
   year: number | null,
+  /** The publication day (metadata or masthead): 昨天 counts from it when no dateline does. */
+  published: DayRef | null = null,
 ): ExtractedArticle {
   const t = view.text;
   const sents: Span[] = [];
@@ -228,7 +236,8 @@ function buildArticle(
     });
   }
 
-  const dates = findDates(t, bodyFrom, seg.end);
+  // the days of the item's events: datelines, announced days and calendar lines are not
+  const dates = findDates(t, bodyFrom, seg.end, published).filter((d) => d.role === 'event');
   const leadParas = seg.paragraphs.slice(0, 2);
   const leadLimit = leadParas[leadParas.length - 1]?.end ?? 0;
   const mainDate = dates.find((d) => d.start < leadLimit) ?? null;
@@ -245,7 +254,7 @@ function buildArticle(
   const toEvent = (d: EventDraft, title: string): ExtractedEvent => ({
     title,
     kind: d.kind,
-    date: d.date ? formatDate(d.date.year ?? year, d.date.month, d.date.day) : null,
+    date: d.date?.month ? formatDate(d.date.year ?? year, d.date.month, d.date.day) : null,
     partOfDay: d.date?.partOfDay ?? null,
     places: [...new Set(d.places.map(placeName))],
     participants: d.participants.map((p) => ({

@@ -294,6 +294,10 @@ export interface TextLexicon {
   readonly sentenceCloser: ReadonlySet<number>;
   /** Parts of the day after a date: (?:凌晨|上午|…|晚|夜). */
   readonly partOfDay: string;
+  /** Day words (day-words.tsv): relative days with their offset, future and calendar markers. */
+  readonly relativeDays: ReadonlyMap<string, number>;
+  readonly futureBefore: string;
+  readonly calendarBefore: string;
 }
 
 export interface Lexicon {
@@ -756,6 +760,27 @@ function compileText(dir: string): TextLexicon {
     sentenceEnd: new Set(where('sentence_end').map((c) => c.charCodeAt(0))),
     sentenceCloser: new Set(where('closes_sentence').map((c) => c.charCodeAt(0))),
     partOfDay: alternation(words(dir, 'parts-of-day.tsv')),
+    ...dayWords(dir),
+  };
+}
+
+function dayWords(dir: string): Pick<TextLexicon, 'relativeDays' | 'futureBefore' | 'calendarBefore'> {
+  const rows = readTable(dir, {
+    file: 'day-words.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'role', values: ['relative', 'future', 'calendar'] },
+      { name: 'offset', check: (v) => (/^(?:-|-?\d)$/.test(v) ? null : 'a number of days or -') },
+    ],
+  });
+  const of = (role: string) => rows.filter((r) => r.cells.role === role);
+  const relativeDays = new Map(of('relative').map((r) => [r.cells.word!, Number(r.cells.offset)] as const));
+  if ([...relativeDays.values()].some(Number.isNaN))
+    throw new LexiconError(`${path.join(dir, 'day-words.tsv')}: a relative day needs a number of days`);
+  return {
+    relativeDays,
+    futureBefore: alternation(of('future').map((r) => r.cells.word!)),
+    calendarBefore: alternation(of('calendar').map((r) => r.cells.word!)),
   };
 }
 

@@ -53,6 +53,9 @@ const BYLINE_TAIL = new RegExp(
 );
 const OPENER = /^(?:本报讯|本报[\u4e00-\u9fff]{0,4}电|新华社[\u4e00-\u9fff]{0,6}电)/;
 const END_PUNCT = /[。!?！？”"…)）]$/;
+const DATE_LEAD = new RegExp(
+  `^\\d{1,2}月\\s*\\d{1,2}[日号](?:至\\d{1,2}日)?(?:${lexicon().text.partOfDay})?[,，]`,
+);
 
 /** Names in a byline fragment such as "通讯员 舒畅 胡光辉 融媒记者 应柳依" or "记者姚雪". */
 export function bylineNames(fragment: string): string[] {
@@ -102,6 +105,8 @@ function classify(p: Para): Kind {
   }
   if (p.text.startsWith('#') && t.length <= 100) return 'headline';
   if (OPENER.test(t)) return 'body';
+  // 4月28日下午,县人大会议举行…: a line that opens with the day and goes on is the story's lead
+  if (DATE_LEAD.test(t)) return 'body';
   // headlines: short, no full stop; a closing quote may end one (选优培强小区“领头雁”) unless it reads as speech
   if (
     t.length <= 60 &&
