@@ -4,6 +4,7 @@
 import type { DateMention } from './dates.ts';
 import { sentenceAt } from './evidence.ts';
 import { lexicon } from './lexicon.ts';
+import { firstHitFrom, placesOf } from './event-places.ts';
 import { isReferenced, type PersonMention } from './people.ts';
 import type { PlaceHit } from './places/index.ts';
 import type { Span } from './segment.ts';
@@ -27,8 +28,6 @@ const LEAD_ROLES = VERBS.lead;
 const ACTIVITY_RE = new RegExp(`(${VERBS.activity})`);
 const ATTEND_AT_END = new RegExp(`(${VERBS.attend})(?:了)?${EVENTS.afterAttend}?[。;]?$`);
 const AT_EVENT_OPENER = new RegExp(`^${EVENTS.openers},`);
-const PLACE_MARKERS = new Set(PLACE_WORDS.visit);
-const MARKER_LENGTHS = [...new Set(PLACE_WORDS.visit.map((w) => w.length))];
 /** The rest of an enumeration of names before their verb (、柴志强、齐富军参加). */
 const LIST_REST = new RegExp(`^[\\u4e00-\\u9fff]{2,4}?(?=[、和]|${VERBS.closesList}|等)`);
 /** A movement verb after a name: the activity follows in the next clause. */
@@ -77,52 +76,6 @@ function activityLater(text: string, from: number, stop: number): string | null 
   if (/[的。;:]|时$|后$/.test(before) || /^[^,]*,[^,]*,/.test(before)) return null;
   const after = rest[m.index + m[0].length] ?? '';
   return after === '的' || after === '组' || after === '员' ? null : m[1]!;
-}
-
-function markedPlace(text: string, h: PlaceHit, prev: PlaceHit | null, prevMarked: boolean): boolean {
-  if (prev && prevMarked && (prev.end === h.start || /^[、和及与]$/.test(text.slice(prev.end, h.start))))
-    return true;
-  let before = text.slice(Math.max(0, h.start - 4), h.start);
-  before = before.replace(/了$/, '');
-  for (const len of MARKER_LENGTHS)
-    if (len <= before.length && PLACE_MARKERS.has(before.slice(before.length - len))) return true;
-  return false;
-}
-
-/** Index of the first hit (or mention) that starts at or after `at` (sorted by start). */
-function firstHitFrom(hits: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function eventPlaces(
-  text: string,
-  hits: PlaceHit[],
-  sentence: Span,
-  out: PlaceHit[],
-  taken: Set<PlaceHit>,
-): void {
-  let prev: PlaceHit | null = null;
-  let prevMarked = false;
-  // Only the hits inside the sentence: a binary search, not a scan, so long pages stay linear.
-  for (let k = firstHitFrom(hits, sentence.start); k < hits.length; k++) {
-    const h = hits[k]!;
-    if (h.start >= sentence.end) break;
-    if (h.end > sentence.end) continue;
-    const marked = markedPlace(text, h, prev, prevMarked);
-    if (marked && !taken.has(h)) {
-      taken.add(h);
-      out.push(h);
-    }
-    prev = h;
-    prevMarked = marked;
-  }
 }
 
 export interface EventParticipant {
@@ -187,60 +140,6 @@ function collectParticipants(
   }
   return parts;
 }
-
-/** Places marked as visited (来到X镇, 在X村) in the anchor sentence and in sentences naming a participant. */
-function placesOf(
-  text: string,
-  places: PlaceHit[],
-  sents: Span[],
-  anchor: Span | null,
-  parts: Map<string, EventParticipant>,
-  people: PersonMention[],
-): PlaceHit[] {
-  const out: PlaceHit[] = [];
-  const taken = new Set<PlaceHit>();
-  // places come sorted by start (the place pass returns them so); sentences are sorted too
-  if (anchor) {
-    eventPlaces(text, places, anchor, out, taken);
-    // 9月8日,管前镇举办农民丰收节: the place that holds the event is where it happens
-    for (
-      let k = firstHitFrom(places, anchor.start);
-      k < places.length && places[k]!.start < anchor.end;
-      k++
-    ) {
-      const h = places[k]!;
-      if (h.end > anchor.end || taken.has(h)) continue;
-      if (
-        /[,:]$/.test(text.slice(Math.max(anchor.start, h.start - 1), h.start)) &&
-        HOSTS.test(text.slice(h.end, h.end + 3))
-      ) {
-        taken.add(h);
-        out.push(h);
-      }
-    }
-  }
-  const seen = new Set<Span>();
-  for (const m of people) {
-    if (!parts.has(m.name)) continue;
-    const s = sentenceAt(sents, m.start);
-    if (s && !seen.has(s)) {
-      seen.add(s);
-      eventPlaces(text, places, s, out, taken);
-      // 他先后来到佛子岭镇长岭村…: the next sentence, when a pronoun is its subject, is the same person's
-      const next = sents[firstHitFrom(sents, s.end)];
-      if (next && !seen.has(next) && PRONOUN_SUBJECT.test(text.slice(next.start, next.start + 8))) {
-        seen.add(next);
-        eventPlaces(text, places, next, out, taken);
-      }
-    }
-  }
-  return out;
-}
-
-const HOSTS = new RegExp(`^${VERBS.hosts}`);
-const PRONOUN_SUBJECT = new RegExp(
-  `^${ADVERBS.opensPronoun}?[,]?(?:他|她)(?:们)?(?:一行)?${ADVERBS.afterPronoun}*${PLACE_WORDS.afterPronoun}`,
-);
 
 const NOT_EVENT_DATE = /^(?:[\u4e00-\u9fff]{0,4})?(?:以来|至今|起|前|以前|之前|截止|为止|至|到|—|-|~)/;
 
@@ -308,6 +207,7 @@ export function buildMainEvent(
   people: PersonMention[],
   places: PlaceHit[],
   endsWithTitle: (s: string) => boolean = () => false,
+  scope?: Span,
 ): EventDraft {
   const leadLimit = leadParas[leadParas.length - 1]?.end ?? 0;
   const date = dates.find((d) => d.start < leadLimit) ?? null;
@@ -330,7 +230,7 @@ export function buildMainEvent(
     kind,
     date,
     lead,
-    places: placesOf(text, places, sents, lead, parts, people),
+    places: placesOf(text, places, sents, lead, parts, people, scope),
     participants: [...parts.values()],
   };
 }
@@ -366,7 +266,7 @@ export function buildFurtherEvent(
     kind: eventKind(anchorText),
     date: block.date,
     lead: anchor,
-    places: placesOf(text, places, sents, anchor, parts, inBlock),
+    places: placesOf(text, places, sents, anchor, parts, inBlock, block),
     participants: [...parts.values()],
   };
 }

@@ -3,11 +3,12 @@
 import path from 'node:path';
 import { findDates, formatDate, yearFromText, type DayRef } from './dates.ts';
 import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
+import { homeDestination } from './event-places.ts';
 import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
 import { buildView, type TextView } from './normalise.ts';
 import { isOfficialPosition, officeOfEach, splitTitle } from './offices.ts';
 import { endsWithTitle, findKnown, findPeople, knownNames, type PersonMention } from './people.ts';
-import { findPlaces, homeFromPath, placeNames, type PlaceHit } from './places/index.ts';
+import { findPlaces, homeFromPath, placeNames, type HomeDestination, type PlaceHit } from './places/index.ts';
 import { segmentPage, type Segment, type Span } from './segment.ts';
 import type {
   ExtractedArticle,
@@ -62,7 +63,7 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
   const notInName = (h: PlaceHit) => !personMask[h.start] && !personMask[h.end - 1] && !mask[h.start];
 
   // places: home jurisdiction → villages in scope → scan → resolve
-  const { home, hits } = findPlaces(t, { home: meta.home, paper, keep: notInName });
+  const { home, hits, destination } = findPlaces(t, { home: meta.home, paper, keep: notInName });
 
   const year = yearOf(meta.date) ?? yearFromText(t, layout.mastheadDate);
   const published = dayOf(meta.date ?? mastheadDate(layout.mastheadDate));
@@ -110,7 +111,7 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
     const mentions = dropNested([...titled, ...bare]).filter(
       (m) => !reporters.has(m.name) || m.via !== 'known',
     );
-    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year, published);
+    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year, { published, destination });
   };
 
   return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles: articles() };
@@ -151,6 +152,13 @@ function dayOf(date: string | null | undefined): DayRef | null {
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
 }
 
+/** What the page says about its day and home, for an item's dates and destinations. */
+interface PageContext {
+  /** The publication day (metadata or masthead): 昨天 counts from it when no dateline does. */
+  published: DayRef | null;
+  destination: HomeDestination;
+}
+
 function buildArticle(
   view: TextView,
   doc: string,
@@ -160,8 +168,7 @@ function buildArticle(
   hits: PlaceHit[],
   officesOfPositions: (positions: string[]) => (string | null)[],
   year: number | null,
-  /** The publication day (metadata or masthead): 昨天 counts from it when no dateline does. */
-  published: DayRef | null = null,
+  page: PageContext = { published: null, destination: {} },
 ): ExtractedArticle {
   const t = view.text;
   const sents: Span[] = [];
@@ -237,7 +244,7 @@ function buildArticle(
   }
 
   // the days of the item's events: datelines, announced days and calendar lines are not
-  const dates = findDates(t, bodyFrom, seg.end, published).filter((d) => d.role === 'event');
+  const dates = findDates(t, bodyFrom, seg.end, page.published).filter((d) => d.role === 'event');
   const leadParas = seg.paragraphs.slice(0, 2);
   const leadLimit = leadParas[leadParas.length - 1]?.end ?? 0;
   const mainDate = dates.find((d) => d.start < leadLimit) ?? null;
@@ -249,7 +256,21 @@ function buildArticle(
     return !!b && i < b.end;
   };
   const mainMentions = blocks.length ? mentions.filter((m) => !inBlock(m.start)) : mentions;
-  const draft = buildMainEvent(t, seg.headline, sents, leadParas, dates, mainMentions, hits, endsWithTitle);
+  const mainScope = { start: bodyFrom, end: blocks[0]?.start ?? seg.end };
+  const draft = buildMainEvent(
+    t,
+    seg.headline,
+    sents,
+    leadParas,
+    dates,
+    mainMentions,
+    hits,
+    endsWithTitle,
+    mainScope,
+  );
+  // 来我县考察, 来丽考察: the home county or city, where the item writes it
+  for (const h of homeDestination(t, mainScope.start, mainScope.end, hits, page.destination))
+    if (!draft.places.includes(h)) draft.places.push(h);
   const events: ExtractedEvent[] = [];
   const toEvent = (d: EventDraft, title: string): ExtractedEvent => ({
     title,

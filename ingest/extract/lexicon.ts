@@ -209,6 +209,14 @@ export interface PlaceWordLexicon {
   readonly notMarkers: readonly string[];
 }
 
+/** Words of the sentences that report a visit's stops (stop-words.tsv), as alternations. */
+export interface StopLexicon {
+  readonly groups: string;
+  readonly openers: string;
+  readonly listBreaks: string;
+  readonly circumstanceEnds: string;
+}
+
 export interface EventLexicon {
   /** Event kinds in table order (the first that matches wins), each with the regex of its words. */
   readonly kinds: readonly { kind: string; pattern: RegExp }[];
@@ -309,6 +317,7 @@ export interface Lexicon {
   readonly verbs: VerbLexicon;
   readonly adverbs: AdverbLexicon;
   readonly placeWords: PlaceWordLexicon;
+  readonly stops: StopLexicon;
   readonly events: EventLexicon;
   readonly places: PlaceLexicon;
   readonly organisations: OrganisationLexicon;
@@ -523,6 +532,25 @@ function compilePlaceWords(dir: string): PlaceWordLexicon {
     opensBlock: alternation(where('opens_block')),
     opensStops: longestFirst(where('opens_stops')),
     notMarkers: words(dir, 'not-markers.tsv'),
+  };
+}
+
+function compileStops(dir: string): StopLexicon {
+  const rows = readTable(dir, {
+    file: 'stop-words.tsv',
+    uniqueKey: false,
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'role', values: ['group', 'opener', 'list_break', 'circumstance'] },
+    ],
+  });
+  const of = (role: string) =>
+    alternation(rows.filter((r) => r.cells.role === role).map((r) => r.cells.word!));
+  return {
+    groups: of('group'),
+    openers: of('opener'),
+    listBreaks: of('list_break'),
+    circumstanceEnds: of('circumstance'),
   };
 }
 
@@ -794,6 +822,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     verbs: compileVerbs(dir),
     adverbs: compileAdverbs(dir),
     placeWords: compilePlaceWords(dir),
+    stops: compileStops(dir),
     events: compileEvents(dir),
     places: compilePlaces(dir),
     organisations: compileOrganisations(dir),
