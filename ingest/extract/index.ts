@@ -83,8 +83,7 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
   const pending: (PlaceHit | undefined)[] = hits;
   let cursor = 0;
   const itemHits = (seg: Segment): PlaceHit[] => {
-    const bodyFrom = bodyStart(seg);
-    for (; cursor < pending.length && pending[cursor]!.start < bodyFrom; cursor++)
+    for (; cursor < pending.length && pending[cursor]!.start < seg.start; cursor++)
       pending[cursor] = undefined;
     const byline = bylineMask(seg);
     const own: PlaceHit[] = [];
@@ -165,7 +164,8 @@ function buildArticle(
   index: number,
   seg: Segment,
   mentions: PersonMention[],
-  hits: PlaceHit[],
+  /** The item's place hits, headline included. */
+  titled: PlaceHit[],
   officesOfPositions: (positions: string[]) => (string | null)[],
   year: number | null,
   page: PageContext = { published: null, destination: {} },
@@ -228,9 +228,11 @@ function buildArticle(
   }
 
   const bodyFrom = bodyStart(seg);
+  // the headline's places are the item's too (深入哈尔盖镇调研 as its second line); events read the body
+  const hits = titled.filter((h) => h.start >= bodyFrom);
   const places = new Map<string, ExtractedPlace>();
-  const placeName = placeNames(hits);
-  for (const h of hits) {
+  const placeName = placeNames(titled);
+  for (const h of titled) {
     const name = placeName(h);
     const p = places.get(name);
     if (p) continue;
@@ -239,7 +241,7 @@ function buildArticle(
       level: h.level,
       code: h.division ? h.division.code : null,
       parentCode: h.division ? h.division.parentCode : null,
-      evidence: [ev(h.start)],
+      evidence: [h.start < bodyFrom ? evidenceOf(view, lineAt(t, h.start)) : ev(h.start)],
     });
   }
 
@@ -304,6 +306,16 @@ function buildArticle(
     places: [...places.values()],
     events,
   };
+}
+
+/** The line around offset i, without its blanks and heading marks: a headline's evidence. */
+function lineAt(t: string, i: number): Span {
+  let start = t.lastIndexOf('\n', i) + 1;
+  let end = t.indexOf('\n', i);
+  if (end < 0) end = t.length;
+  while (start < i && /[\s#]/.test(t[start]!)) start++;
+  while (end > i + 1 && /\s/.test(t[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** 1 at each offset (from seg.start) inside one of the item's bylines. */

@@ -93,6 +93,16 @@ describe('places the gazetteer spells differently', () => {
   });
 });
 
+describe('places of the headline', () => {
+  it('a place written only in the headline is the item’s, with the headline line as evidence', () => {
+    const text = '援藏干部深入各乡镇调研\n深入杨河镇调研\n近日,援藏干部王华深入西乡县五个乡镇开展调研。';
+    const a = extractText(text, 'x.txt', { home: XIXIANG }).articles[0]!;
+    const town = a.places.find((p) => p.name === '杨河镇');
+    expect(town?.evidence[0]?.sentence).toBe('深入杨河镇调研');
+    expect(a.events[0]!.places).not.toContain('杨河镇');
+  });
+});
+
 describe('which division a short form names', () => {
   it('the organ after a short form shared by a prefecture and a county decides (阿勒泰地委)', () => {
     const p = places('阿勒泰地委书记谢少迪主持会议。', { province: '新疆维吾尔自治区', city: '阿勒泰地区' });
