@@ -256,6 +256,8 @@ export interface PlaceLexicon {
   /** Endings of project, base and road-work names; `genericProject` before one makes it generic. */
   readonly projectEnding: RegExp;
   readonly genericProject: RegExp;
+  /** Abbreviations of long division names, by the full name (西乌珠穆沁旗 → 西乌旗). */
+  readonly abbreviations: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Organisation words (organisations.tsv, not-in-org-names.tsv, department-abbreviations.tsv). */
@@ -656,6 +658,7 @@ function compilePlaces(dir: string): PlaceLexicon {
     ),
     mediaAfter: mediaAfter(one('media-names.tsv', 'ending')),
     ...projectWords(dir),
+    abbreviations: divisionAbbreviations(dir),
   };
 }
 
@@ -669,6 +672,19 @@ function mediaAfter(endings: string[]): RegExp {
       ]
     : [];
   return new RegExp(`^(?:${[...net, ...longestFirst(others).map(escapeRe)].join('|')})`);
+}
+
+function divisionAbbreviations(dir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const rows = readTable(dir, {
+    file: 'division-abbreviations.tsv',
+    columns: [
+      { name: 'abbreviation', check: cjkWord },
+      { name: 'name', check: cjkWord },
+    ],
+  });
+  for (const r of rows) out.set(r.cells.name!, [...(out.get(r.cells.name!) ?? []), r.cells.abbreviation!]);
+  return out;
 }
 
 function projectWords(dir: string): { projectEnding: RegExp; genericProject: RegExp } {

@@ -47,6 +47,7 @@ export interface HomeDestination {
 
 const NO_VILLAGES = new Map<string, Division[]>();
 const ENDS_SHORT_FORM = lexicon().places.endsShortForm;
+const ABBREVIATIONS = lexicon().places.abbreviations;
 
 /** Home, scope, scan and resolve for the normalised text of a page. */
 export function findPlaces(t: string, { home: given, paper, keep }: PlaceOptions): PlacePass {
@@ -185,6 +186,12 @@ function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): 
     }
   }
   for (const county of counties) {
+    // 西乌旗 for 西乌珠穆沁旗, 科右前旗 for 科尔沁右翼前旗: counties in scope by their usual abbreviation
+    const d = gaz.byCode.get(county);
+    for (const abbr of (d && ABBREVIATIONS.get(d.name)) || []) {
+      add(villages, abbr, [d!]);
+      addEnding(endings, abbr);
+    }
     for (const t of gaz.townsByCounty.get(county) ?? []) {
       // 石围塘街 for 石围塘街道, 岳村乡 for 岳村街道: spellings the gazetteer does not have
       for (const alias of townAliases(t.name)) {

@@ -347,7 +347,7 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
   const found = PLACES.guessSuffixes.find((s) => tail.endsWith(s.suffix));
   if (!found) return null;
   const { suffix, level } = found;
-  for (const stemLen of [2, 3]) {
+  for (const stemLen of [2, 3, 4]) {
     const start = end - suffix.length - stemLen;
     if (start < from) continue;
     const stem = text.slice(start, end - suffix.length);
@@ -381,6 +381,8 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
         prev !== undefined &&
         prev.kind !== 'short' &&
         sameClause(text, prev.end, start));
+    // a four-character stem only right after its town (三交镇枣圪公式村, 吉仁高勒镇扎嘎斯台嘎查)
+    if (stemLen === 4 && !(chained && prev!.level === 'town')) continue;
     if (chained || (marked && ((stemLen === 2 && level !== 'village' && level !== 'community') || inList)))
       return { start, end, written: stem + suffix, level, candidates: [], kind: 'guess' };
   }
@@ -390,9 +392,12 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
 /** 新 starting a name, not the verb 新建/新增/新设… or 新农村. */
 const NEW_NAME = /^新(?![建增设开修农])/;
 
-/** Whether the name ends in a generic word that reaches into its stem (委新农村 ends in 新农村). */
+/** Whether the name ends in a generic word that reaches two characters into its stem (委新农村: 新农村). */
 function endsWithGeneric(name: string, suffix: string): boolean {
-  for (let k = 1; k < name.length - suffix.length; k++) if (GENERIC_NAMES.has(name.slice(k))) return true;
+  for (let k = 1; k < name.length - suffix.length - 1; k++) {
+    const tail = name.slice(k);
+    if (GENERIC_NAMES.has(tail) || GENERIC_STEMS.has(tail)) return true;
+  }
   return false;
 }
 

@@ -83,6 +83,22 @@ describe('places the gazetteer spells differently', () => {
     expect(names('先后来到新屋村、溪头新村和沧滩社区看望群众。')).toEqual(['新屋村', '溪头新村', '沧滩社区']);
   });
 
+  it('a long banner name by its usual abbreviation (深入西乌旗), in the home city', () => {
+    const xilin = { province: '内蒙古自治区', city: '锡林郭勒盟' };
+    expect(places('8月12日,盟政协副主席一行深入西乌旗调研。', xilin)).toEqual([
+      ['西乌旗', 'county', '152526'],
+    ]);
+  });
+
+  it('a village of four characters right after its town, where the gazetteer lacks it', () => {
+    expect(names('调研组先后深入杨河镇扎嘎斯台嘎查、三交镇枣圪公式村。', XIXIANG)).toEqual([
+      '杨河镇',
+      '扎嘎斯台嘎查',
+      '三交镇',
+      '枣圪公式村',
+    ]);
+  });
+
   it('keeps the written form of an autonomous prefecture, with its code', () => {
     expect(places('黔东南州委督查室负责人陪同。', { province: '贵州省' })).toEqual([
       ['黔东南州', 'city', '5226'],
@@ -116,6 +132,11 @@ describe('words that are no places', () => {
       names('他表示,将团结带领全体干部,围绕镇党代会提出的目标,深入走访农村,在全乡开展排查。', XIXIANG),
     ).toEqual([]);
     expect(names('调研组对农工党陕西省委新农村建设联系点进行调研。', XIXIANG)).toEqual(['陕西省']);
+  });
+
+  it('a generic word reaching into the stem (使城乡, 委新农村), and no generic ending of a real name (凤山村)', () => {
+    expect(names('此举使城乡面貌焕然一新。', XIXIANG)).toEqual([]);
+    expect(names('朱民一行参观了城南街道凤山村。', XIXIANG)).toEqual(['城南街道', '凤山村']);
   });
 
   it('代县 inside 代县长 is a title', () => {
