@@ -86,9 +86,11 @@ function inStopList(text: string, sentence: Span, h: PlaceHit, lastStopEnd: numb
   return !LIST_BREAK.test(text.slice(start, h.start).replace(/,(?=以及|及|和|还有)/g, '、'));
 }
 
+/** Start of the clause around `at`, at most 200 characters back (a page with no commas stays linear). */
 function clauseStart(text: string, floor: number, at: number): number {
   let i = at;
-  while (i > floor && !/[,;。:!?]/.test(text[i - 1]!)) i--;
+  const stop = Math.max(floor, at - 200);
+  while (i > stop && !/[,;。:!?]/.test(text[i - 1]!)) i--;
   return i;
 }
 
@@ -217,8 +219,10 @@ export function homeDestination(
   home: HomeDestination,
 ): PlaceHit[] {
   const out: PlaceHit[] = [];
+  const byCode = new Map<string, PlaceHit>();
+  for (const p of places) if (p.division && !byCode.has(p.division.code)) byCode.set(p.division.code, p);
   const add = (code: string | undefined) => {
-    const h = code ? places.find((p) => p.division?.code === code) : undefined;
+    const h = code ? byCode.get(code) : undefined;
     if (h && !out.includes(h)) out.push(h);
   };
   for (const m of text.slice(from, to).matchAll(HOME_DESTINATION)) {

@@ -196,7 +196,8 @@ function townsBeforeVillages(
         ?.filter((t) => h.candidates.some((v) => v.parentCode === t.code));
       if (!own?.length) continue;
       h.candidates = h.candidates.filter((v) => own.some((t) => v.parentCode === t.code));
-      hits.splice(k, 0, {
+      // pushed at the end: dedupe sorts the hits (no splice, so a long page stays linear)
+      hits.push({
         start: s0,
         end: h.start,
         written: text.slice(s0, h.start),
@@ -224,6 +225,15 @@ function sharedSuffixLists(
   hits: PlaceHit[],
   ctx: PlaceScanContext,
 ): void {
+  // the first hit of each written name, built on first need: a list may name a place written before
+  let named: Map<string, PlaceHit> | null = null;
+  const byName = () => {
+    if (!named) {
+      named = new Map();
+      for (const h of hits) if (!named.has(h.written)) named.set(h.written, h);
+    }
+    return named;
+  };
   for (let i = text.indexOf('、', from); i >= 0 && i < to; i = text.indexOf('、', i + 1)) {
     // the last item of a list: 2-3 characters after the 、, then the shared word
     let m: RegExpExecArray | null = null;
@@ -277,7 +287,7 @@ function sharedSuffixLists(
           : level === 'village'
             ? [`${item}村`, `${item}嘎查`]
             : [`${item}社区`];
-      const earlier = hits.find((h) => h.end <= it.start && full.includes(h.written));
+      const earlier = full.map((n) => byName().get(n)).find((h) => h && h.end <= it.start);
       const cands =
         level === 'town' ? (ctx.towns?.get(item) ?? []) : full.flatMap((n) => ctx.villages.get(n) ?? []);
       listed.push({
@@ -375,7 +385,7 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
       (before !== undefined && (GUESS_BEFORE.has(before) || !isCjk(before))) ||
       afterMarkerWord(text, start);
     // after a movement verb, or inside a list of places, villages and longer stems are names too
-    const inList =
+    const inList = () =>
       afterStopOpener(text, start) ||
       ('、和及'.includes(before ?? '') &&
         prev !== undefined &&
@@ -383,7 +393,7 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
         sameClause(text, prev.end, start));
     // a four-character stem only right after its town (三交镇枣圪公式村, 吉仁高勒镇扎嘎斯台嘎查)
     if (stemLen === 4 && !(chained && prev!.level === 'town')) continue;
-    if (chained || (marked && ((stemLen === 2 && level !== 'village' && level !== 'community') || inList)))
+    if (chained || (marked && ((stemLen === 2 && level !== 'village' && level !== 'community') || inList())))
       return { start, end, written: stem + suffix, level, candidates: [], kind: 'guess' };
   }
   return null;
