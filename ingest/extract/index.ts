@@ -110,7 +110,10 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
     const mentions = dropNested([...titled, ...bare]).filter(
       (m) => !reporters.has(m.name) || m.via !== 'known',
     );
-    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year, { published, destination });
+    return buildArticle(view, doc, idx, seg, mentions, itemHits(seg), officesOf, year, {
+      published,
+      destination,
+    });
   };
 
   return { doc, home, paper, date: meta.date ?? mastheadDate(layout.mastheadDate), articles: articles() };
