@@ -180,7 +180,7 @@ describe('the Cypher panel', () => {
     await page.selectOption('#cypher-result-export', 'gexf');
     const file = await (await download).path();
     const graph = parseGexf(Graph, fs.readFileSync(file, 'utf8'));
-    expect([graph.order, graph.size]).toEqual([4, 3]); // as `npm run export` gives for this query
+    expect([graph.order, graph.size]).toEqual([5, 4]); // as `npm run export` gives for this query
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -40,16 +40,17 @@ afterAll(async () => {
 
 describe('npm run export', () => {
   const query = ['--query', 'person-events', '--param', 'name=徐旭'];
+  // 徐旭, his one event and its three places (航埠镇, 严村村, and 柯城区 as the destination of 来柯城)
 
   it('writes GEXF and GraphML that graphology parses back with the same nodes and edges', () => {
     for (const format of ['gexf', 'graphml'] as const) {
       const file = path.join(out, `xu.${format}`);
       const result = runExport(...query, '--format', format, '--out', file);
       expect(result.status, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/exported 4 nodes and 3 relationships/);
+      expect(result.stdout).toMatch(/exported 5 nodes and 4 relationships/);
       const text = fs.readFileSync(file, 'utf8');
       const graph = format === 'gexf' ? parseGexf(Graph, text) : parseGraphml(Graph, text);
-      expect([graph.order, graph.size]).toEqual([4, 3]);
+      expect([graph.order, graph.size]).toEqual([5, 4]);
       const labels = graph.mapNodes((_n, a) => a.label as string);
       expect(labels).toEqual(expect.arrayContaining(['徐旭', '航埠镇']));
     }
@@ -59,13 +60,13 @@ describe('npm run export', () => {
     const json = path.join(out, 'xu.json');
     expect(runExport(...query, '--format', 'json', '--out', json).status).toBe(0);
     const graph = Graph.from(JSON.parse(fs.readFileSync(json, 'utf8')));
-    expect([graph.order, graph.size]).toEqual([4, 3]);
+    expect([graph.order, graph.size]).toEqual([5, 4]);
 
     expect(runExport(...query, '--format', 'csv', '--out', path.join(out, 'xu.csv')).status).toBe(0);
     const nodes = fs.readFileSync(path.join(out, 'xu.nodes.csv'), 'utf8').trim().split('\n');
     const edges = fs.readFileSync(path.join(out, 'xu.edges.csv'), 'utf8').trim().split('\n');
-    expect(nodes).toHaveLength(5);
-    expect(edges).toHaveLength(4);
+    expect(nodes).toHaveLength(6);
+    expect(edges).toHaveLength(5);
     expect(edges[0]).toMatch(/^_id,_type,_source,_target,/);
     expect(edges.some((line) => line.includes('ATTENDED') && line.includes('走访慰问'))).toBe(true);
   });
