@@ -8,13 +8,18 @@ CREATE CONSTRAINT place_id IF NOT EXISTS FOR (p:Place) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT office_id IF NOT EXISTS FOR (o:Office) REQUIRE o.id IS UNIQUE;
 CREATE CONSTRAINT reporter_id IF NOT EXISTS FOR (r:Reporter) REQUIRE r.id IS UNIQUE;
-CREATE CONSTRAINT source_doc IF NOT EXISTS FOR (s:Source) REQUIRE s.doc IS UNIQUE;
+// The ingest ledger: one Document per file (source + path), and the ledger's format version.
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT ledger_id IF NOT EXISTS FOR (l:Ledger) REQUIRE l.id IS UNIQUE;
 
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (p:Place) ON (p.name);
 CREATE INDEX place_code IF NOT EXISTS FOR (p:Place) ON (p.code);
 CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
 CREATE INDEX article_doc IF NOT EXISTS FOR (a:Article) ON (a.doc);
+// A document's articles, found by source and path when the document is replaced or pruned.
+CREATE INDEX article_source_doc IF NOT EXISTS FOR (a:Article) ON (a.source, a.doc);
+CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source);
 CREATE INDEX office_name IF NOT EXISTS FOR (o:Office) ON (o.name);
 // Replacing a changed file finds its HOLDS edges by article.
 CREATE INDEX holds_article IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.articleId);

@@ -1,6 +1,10 @@
-// The ingest: list files, skip the unchanged ones (content hash in a ledger in Neo4j), extract in worker
-// threads, and write in batched transactions. Streams: at most a few files are in memory at once.
-// A file that cannot be read or decoded is reported and skipped; the rest proceeds.
+// The ingest: list each source's files, skip the unchanged ones (content hash in a ledger in Neo4j),
+// extract in worker threads, and write in batched transactions.
+//   - A document is its source plus its path (load/identity.ts): other sources are never touched.
+//   - One bad folder, file or name is reported with its cause; everything else is stored.
+//   - Large text files are read as a stream of parts, so memory stays flat, and their parts take turns
+//     with other files in the workers, so a slow file never stalls the rest.
+//   - Extraction runs ahead of the writer by at least two transactions' worth of articles.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,17 +15,27 @@ import type { Database } from '../db/driver.ts';
 import type { ExtractMeta } from './extract/index.ts';
 import { lexicon } from './extract/lexicon.ts';
 import { articleCount, mergeBatches, splitBatch, type GraphBatch } from './load/graph-batch.ts';
+import { documentId } from './load/identity.ts';
 import { applySchema } from './load/schema.ts';
 import {
   addCounts,
+  claimLegacy,
+  legacyHashes,
+  openLedger,
+  sourceDocuments,
   storedHashes,
   writeGraph,
   zeroCounts,
+  type LegacyClaim,
+  type ReplaceKey,
   type SourceEntry,
   type WriteCounts,
+  type WriteRequest,
 } from './load/writer.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
-import { listArticleFiles, readManifest, type FolderManifest } from './source/files.ts';
+import { LARGE_FILE, textParts, type TextPart } from './source/documents.ts';
+import { forgetManifests, readManifest, type FolderManifest } from './source/files.ts';
+import { walkSource, type ListedFile } from './source/walk.ts';
 import type { ExtractResult, ExtractTask } from './worker.ts';
 
 export interface IngestSummary {
@@ -29,9 +43,21 @@ export interface IngestSummary {
   written: number;
   unchanged: number;
   failed: { file: string; reason: string }[];
+  /** Reported, not failed: replaced bytes, link loops, a file reached twice. */
+  notes: { file: string; note: string }[];
+  /** Documents whose files are gone from their source (removed with --prune, listed with --dry-run). */
+  pruned: { source: string; path: string; articles: number }[];
+  /** Documents from before sources that this run moved under a source without re-extracting them. */
+  migrated: number;
   articles: number;
   counts: WriteCounts;
   seconds: number;
+  dryRun: boolean;
+}
+
+export interface TransactionInfo {
+  articles: number;
+  ms: number;
 }
 
 export interface IngestOptions {
@@ -43,15 +69,23 @@ export interface IngestOptions {
   threads?: number;
   /** Articles per write transaction. */
   articlesPerTransaction?: number;
+  /** The source name for every input (else the manifest's paper, else the folder's canonical path). */
+  source?: string;
+  /** Remove the facts of documents whose files are gone from the sources ingested. */
+  prune?: boolean;
+  /** Read and compare only: say what would be written and pruned, write nothing. */
+  dryRun?: boolean;
+  /** Called after each write transaction (benchmarks). */
+  onTransaction?: (info: TransactionInfo, request: WriteRequest) => void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Fingerprint of the extractor's source and lexicon tables: a new extractor or an edited table
- * re-ingests files whose text did not change.
+ * Fingerprint of the reading and extracting code and the lexicon tables: a new version or an edited
+ * table re-ingests files whose bytes did not change.
  */
-function extractorFingerprint(): string {
+export function extractorFingerprint(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of fs
@@ -62,36 +96,33 @@ function extractorFingerprint(): string {
       else if (/\.(ts|tsv)$/.test(entry.name)) hash.update(entry.name).update(fs.readFileSync(full));
     }
   };
-  for (const dir of ['extract', 'load']) walk(path.join(here, dir));
+  for (const dir of ['extract', 'load', 'source']) walk(path.join(here, dir));
   if (process.env.CADRE_LEXICON_DIR) walk(path.resolve(process.env.CADRE_LEXICON_DIR));
   return hash.digest('hex').slice(0, 16);
 }
 
-/** sha256 of the file's bytes, streamed so a 50 MB file is never held twice. */
-async function fileHash(file: string, fingerprint: string): Promise<string> {
+const fsPathOf = (p: string | Uint8Array) => (typeof p === 'string' ? p : Buffer.from(p));
+
+/** sha256 of the extractor fingerprint and the file's bytes, streamed so a 50 MB file is never held twice. */
+export async function fileHash(file: string | Uint8Array, fingerprint: string): Promise<string> {
   const hash = createHash('sha256').update(fingerprint);
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of fs.createReadStream(fsPathOf(file))) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
-interface FileEntry {
-  file: string;
-  doc: string;
+interface Entry {
+  source: string;
+  path: string;
+  id: string;
+  file: ListedFile;
+  meta?: ExtractMeta;
 }
 
-/** The document key: the path relative to the folder given (unique across sub-folders), or the file name. */
-async function filesWithKeys(inputs: string[]): Promise<FileEntry[]> {
-  const entries: FileEntry[] = [];
-  for (const input of inputs) {
-    const stat = await fs.promises.stat(input).catch(() => {
-      throw new Error(`${input}: no such file or folder`);
-    });
-    const root = stat.isDirectory() ? path.resolve(input) : path.dirname(path.resolve(input));
-    for (const file of await listArticleFiles([input])) {
-      entries.push({ file, doc: path.relative(root, path.resolve(file)).split(path.sep).join('/') });
-    }
-  }
-  return entries;
+interface SourcePlan {
+  name: string;
+  root: string;
+  listed: Set<string>;
+  unreadable: string[];
 }
 
 /** Folder-wide metadata, overridden by the manifest's entry for this file. */
@@ -107,6 +138,79 @@ function manifestMeta(manifest: FolderManifest | null, basename: string): Extrac
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Lists every input as a source: its name, its files, and what could not be read. */
+async function planSources(
+  inputs: string[],
+  options: IngestOptions,
+  summary: IngestSummary,
+): Promise<{ entries: Entry[]; sources: SourcePlan[] }> {
+  const entries: Entry[] = [];
+  const sources: SourcePlan[] = [];
+  const ids = new Map<string, string>();
+  for (const input of inputs) {
+    const stat = await fs.promises.stat(input).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(
+        error.code === 'ENOENT'
+          ? `${input}: no such file or folder`
+          : `${input}: cannot read (${error.code})`,
+      );
+    });
+    const root = await fs.promises.realpath(stat.isDirectory() ? input : path.dirname(input));
+    const name = options.source ?? (await readManifest(root))?.paper ?? root;
+    const walk = await walkSource(stat.isDirectory() ? root : path.join(root, path.basename(input)));
+    for (const problem of walk.failed) summary.failed.push({ file: problem.path, reason: problem.reason });
+    for (const note of walk.notes) summary.notes.push({ file: note.path, note: note.reason });
+    const plan = { name, root, listed: new Set<string>(), unreadable: walk.unreadable };
+    sources.push(plan);
+    for (const file of walk.files) {
+      const id = documentId(name, file.rel);
+      const earlier = ids.get(id);
+      if (earlier !== undefined) {
+        if (earlier !== file.display)
+          summary.failed.push({
+            file: file.display,
+            reason: `same source (${name}) and path as ${earlier}; give the inputs different --source names`,
+          });
+        continue;
+      }
+      ids.set(id, file.display);
+      plan.listed.add(file.rel);
+      const dir = typeof file.fsPath === 'string' ? path.dirname(file.fsPath) : path.dirname(file.display);
+      const manifest = await readManifest(dir);
+      entries.push({
+        source: name,
+        path: file.rel,
+        id,
+        file,
+        meta: manifestMeta(manifest, path.basename(file.rel)),
+      });
+    }
+  }
+  return { entries, sources };
+}
+
+/** A unit of extraction work: a whole file, or the next part of a large one. */
+interface Job {
+  entry: Entry;
+  hash: string;
+  /** Replaces a version-1 document with the same path. */
+  legacy: boolean;
+  large?: {
+    parts: AsyncGenerator<TextPart>;
+    replaced: () => number;
+    articleBase: number;
+    meta?: ExtractMeta;
+  };
+}
+
+/** An extracted unit waiting for the writer. */
+interface Ready {
+  job: Job;
+  result: ExtractResult;
+  first: boolean;
+  last: boolean;
+}
+
 export async function ingestPaths(
   db: Database,
   inputs: string[],
@@ -115,22 +219,29 @@ export async function ingestPaths(
   const log = options.log ?? (() => {});
   const progress = options.progress ?? silentProgress;
   const perTransaction = options.articlesPerTransaction ?? 500;
+  const dryRun = options.dryRun ?? false;
   const startedAt = Date.now();
   const summary: IngestSummary = {
     files: 0,
     written: 0,
     unchanged: 0,
     failed: [],
+    notes: [],
+    pruned: [],
+    migrated: 0,
     articles: 0,
     counts: zeroCounts(),
     seconds: 0,
+    dryRun,
   };
 
   // a bad lexicon table stops the run here, with its file and line, not once per file in the workers
   lexicon();
-  await applySchema(db);
+  forgetManifests();
+  if (!dryRun) await applySchema(db);
+  const ledger = await openLedger(db, !dryRun);
   const fingerprint = extractorFingerprint();
-  const entries = await filesWithKeys(inputs);
+  const { entries, sources } = await planSources(inputs, options, summary);
   summary.files = entries.length;
   let filesDone = 0;
   const report = () =>
@@ -138,138 +249,365 @@ export async function ingestPaths(
   report();
 
   const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
-  const pool = new Piscina<ExtractTask, ExtractResult>({
-    filename: new URL('./worker.ts', import.meta.url).href,
-    // Workers load TypeScript the way the main process does.
-    execArgv: ['--import', 'tsx'],
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const pool = dryRun
+    ? null
+    : new Piscina<ExtractTask, ExtractResult>({
+        filename: new URL('./worker.ts', import.meta.url).href,
+        // Workers load TypeScript the way the main process does.
+        execArgv: ['--import', 'tsx'],
+        minThreads: threads,
+        maxThreads: threads,
+      });
 
-  // Small files share a transaction; it is written when it holds enough articles.
-  let pending: { batches: GraphBatch[]; sources: SourceEntry[]; replace: string[]; articles: number } = {
+  // ---- events: every loop below waits on one wake-up signal --------------------------------------
+  let wake: () => void = () => {};
+  let signal = new Promise<void>((resolve) => (wake = resolve));
+  const notify = () => {
+    const resolve = wake;
+    signal = new Promise<void>((r) => (wake = r));
+    resolve();
+  };
+  let fatal: unknown = null;
+  const fail = (error: unknown) => {
+    fatal ??= error;
+    notify();
+  };
+
+  // ---- producer: hashes and ledger lookups, a window at a time ------------------------------------
+  const queue: Job[] = [];
+  let produced = false;
+  const claimedLegacy = new Set<string>();
+  const window = Math.max(32, threads * 16);
+  const failFile = (entry: Entry, reason: string) => {
+    summary.failed.push({ file: entry.file.display, reason });
+    log(`skipped ${entry.file.display}: ${reason}`);
+    filesDone++;
+    report();
+  };
+  const produce = async () => {
+    for (let next = 0; next < entries.length; next += window) {
+      while (queue.length > window * 2 && !fatal) await signal;
+      if (fatal) return;
+      const slice = entries.slice(next, next + window);
+      const hashes = await Promise.all(
+        slice.map((e) => fileHash(e.file.fsPath, fingerprint).catch((error: unknown) => error as Error)),
+      );
+      const stored = options.force
+        ? new Map<string, string>()
+        : await storedHashes(
+            db,
+            slice.map((e) => e.id),
+          );
+      const legacy =
+        ledger.legacy > 0
+          ? await legacyHashes(
+              db,
+              slice.map((e) => e.path),
+            )
+          : new Map<string, { hash: string; articles: number }>();
+      const claims: LegacyClaim[] = [];
+      slice.forEach((entry, index) => {
+        const hash = hashes[index]!;
+        if (hash instanceof Error)
+          return failFile(entry, `cannot read (${(hash as NodeJS.ErrnoException).code ?? hash.message})`);
+        if (stored.get(entry.id) === hash) {
+          summary.unchanged++;
+          filesDone++;
+          return;
+        }
+        // A version-1 entry with this path belongs to the first source of this or a later run that holds it.
+        const old =
+          !stored.has(entry.id) && !claimedLegacy.has(entry.path) ? legacy.get(entry.path) : undefined;
+        if (old) claimedLegacy.add(entry.path);
+        if (old && old.hash === hash && !options.force) {
+          claims.push({
+            path: entry.path,
+            source: entry.source,
+            docId: entry.id,
+            hash,
+            articles: old.articles,
+          });
+          summary.unchanged++;
+          filesDone++;
+          return;
+        }
+        if (dryRun) {
+          summary.written++;
+          filesDone++;
+        } else queue.push({ entry, hash, legacy: !!old });
+      });
+      if (claims.length && !dryRun) {
+        addCounts(summary.counts, await claimLegacy(db, claims));
+      }
+      summary.migrated += claims.length;
+      report();
+      notify();
+    }
+  };
+
+  // ---- writer: pending rows become a transaction once they hold enough articles -------------------
+  const ready: Ready[] = [];
+  let pending: { batches: GraphBatch[]; sources: SourceEntry[]; replace: ReplaceKey[]; articles: number } = {
     batches: [],
     sources: [],
     replace: [],
     articles: 0,
   };
-  const flush = async () => {
-    if (pending.batches.length === 0 && pending.sources.length === 0) return;
-    const request = {
-      batch: mergeBatches(pending.batches),
-      replaceDocs: pending.replace,
-      sources: pending.sources,
-    };
-    pending = { batches: [], sources: [], replace: [], articles: 0 };
+  let bufferedArticles = 0;
+  const write = async (request: WriteRequest, articles: number) => {
+    const started = performance.now();
     addCounts(summary.counts, await writeGraph(db, request));
+    options.onTransaction?.({ articles, ms: performance.now() - started }, request);
   };
-
-  const store = async (entry: FileEntry, hash: string, result: ExtractResult) => {
-    const source = { doc: entry.doc, hash, articles: result.articles };
+  const flush = async () => {
+    if (pending.batches.length === 0 && pending.sources.length === 0 && pending.replace.length === 0) return;
+    const current = pending;
+    pending = { batches: [], sources: [], replace: [], articles: 0 };
+    await write(
+      { batch: mergeBatches(current.batches), replaceDocs: current.replace, sources: current.sources },
+      current.articles,
+    );
+    bufferedArticles -= current.articles;
+    notify();
+  };
+  const store = async ({ job, result, first, last }: Ready) => {
+    const { entry } = job;
+    const replace: ReplaceKey[] = first
+      ? [
+          { source: entry.source, path: entry.path },
+          ...(job.legacy ? [{ source: null, path: entry.path }] : []),
+        ]
+      : [];
+    const ledgerEntry: SourceEntry[] = last
+      ? [
+          {
+            id: entry.id,
+            source: entry.source,
+            path: entry.path,
+            hash: job.hash,
+            articles: (job.large?.articleBase ?? 0) + result.articles,
+          },
+        ]
+      : [];
     if (articleCount(result.batch) > perTransaction) {
-      // A big file goes in chunks: the first replaces the old version, the ledger entry comes with the last.
+      // More articles than a transaction takes: in chunks; the first replaces, the last completes.
       await flush();
       const chunks = splitBatch(result.batch, perTransaction);
       for (const [index, chunk] of chunks.entries()) {
-        const last = index === chunks.length - 1;
-        addCounts(
-          summary.counts,
-          await writeGraph(db, {
+        await write(
+          {
             batch: chunk,
-            replaceDocs: index === 0 ? [entry.doc] : [],
-            sources: last ? [source] : [],
-          }),
+            replaceDocs: index === 0 ? replace : [],
+            sources: index === chunks.length - 1 ? ledgerEntry : [],
+          },
+          chunk.articles.length,
         );
       }
+      bufferedArticles -= result.articles;
+      notify();
     } else {
       pending.batches.push(result.batch);
-      pending.replace.push(entry.doc);
-      pending.sources.push(source);
+      pending.replace.push(...replace);
+      pending.sources.push(...ledgerEntry);
       pending.articles += result.articles;
       if (pending.articles >= perTransaction || pending.sources.length >= 200) await flush();
     }
-    summary.written++;
     summary.articles += result.articles;
+    if (last) {
+      summary.written++;
+      filesDone++;
+      const replaced = job.large ? job.large.replaced() : result.replaced;
+      if (replaced > 0) {
+        const note = `${replaced} byte sequence${replaced === 1 ? '' : 's'} not valid ${result.encoding ?? 'in its encoding'}, replaced with U+FFFD`;
+        summary.notes.push({ file: entry.file.display, note });
+        log(`${entry.file.display}: ${note}`);
+      }
+    }
+    report();
+  };
+  let extracting = true;
+  const writer = async () => {
+    while (extracting || ready.length) {
+      if (fatal) return;
+      const next = ready.shift();
+      if (next) await store(next);
+      else await signal;
+    }
+    await flush();
   };
 
-  // Hashes and the ledger are checked per window of files; extraction of the next windows runs while
-  // the writer stores the current one, and at most `lookahead` windows are in flight, so memory does
-  // not grow with the number of files.
-  const window = Math.max(8, threads * 4);
-  const lookahead = 3;
-  type Outcome =
-    | { entry: FileEntry; unchanged: true }
-    | { entry: FileEntry; error: Error }
-    | { entry: FileEntry; hash: string; result: ExtractResult };
-  const startWindow = async (slice: FileEntry[]): Promise<Promise<Outcome>[]> => {
-    const hashes = await Promise.all(
-      slice.map((entry) => fileHash(entry.file, fingerprint).catch((error: unknown) => error as Error)),
-    );
-    const stored = options.force
-      ? new Map<string, string>()
-      : await storedHashes(
-          db,
-          slice.map((e) => e.doc),
-        );
-    return slice.map(async (entry, index): Promise<Outcome> => {
-      const hash = hashes[index]!;
-      if (hash instanceof Error) return { entry, error: hash };
-      if (stored.get(entry.doc) === hash) return { entry, unchanged: true };
-      try {
-        const manifest = await readManifest(path.dirname(entry.file));
-        const meta = manifestMeta(manifest, path.basename(entry.file));
-        return { entry, hash, result: await pool.run({ file: entry.file, doc: entry.doc, meta }) };
-      } catch (error) {
-        return { entry, error: error as Error };
+  // ---- scheduler: keeps the workers busy while the writer is at most two transactions behind ------
+  const lookahead = 2 * perTransaction;
+  const maxOpenLarge = threads + 1;
+  let openLarge = 0;
+  let active = 0;
+  const isNewLarge = (job: Job) =>
+    !job.large && job.entry.file.kind === 'text' && job.entry.file.size > LARGE_FILE;
+  const takeJob = (): Job | undefined => {
+    const index = queue.findIndex((job) => !isNewLarge(job) || openLarge < maxOpenLarge);
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
+  };
+  const run = async (job: Job) => {
+    const { entry } = job;
+    try {
+      if (isNewLarge(job)) {
+        const reader = await textParts({ ...entry.file });
+        openLarge++;
+        job.large = { parts: reader.parts, replaced: reader.replaced, articleBase: 0, meta: entry.meta };
       }
-    });
+      if (job.large) {
+        const large = job.large;
+        const next = await large.parts.next();
+        if (next.done) throw new Error(`${entry.file.display}: ended before its last part`);
+        const part = next.value;
+        const result = await pool!.run({
+          docId: entry.id,
+          source: entry.source,
+          path: entry.path,
+          meta: large.meta,
+          at: entry.file.display,
+          part: { text: part.text, offset: part.offset, articleBase: large.articleBase },
+        });
+        bufferedArticles += result.articles;
+        ready.push({ job, result, first: part.index === 0, last: part.last });
+        if (part.last) openLarge--;
+        else {
+          // Later parts read the way the first did (same home, paper and year); the next part
+          // goes to the back of the queue so that other files take their turn.
+          queue.push({
+            ...job,
+            large: {
+              ...large,
+              articleBase: large.articleBase + result.articles,
+              meta: { home: result.home, paper: result.paper, date: result.date },
+            },
+          });
+        }
+      } else {
+        const result = await pool!.run({
+          docId: entry.id,
+          source: entry.source,
+          path: entry.path,
+          meta: entry.meta,
+          at: entry.file.display,
+          file: {
+            fsPath: entry.file.fsPath,
+            rel: entry.file.rel,
+            display: entry.file.display,
+            kind: entry.file.kind,
+          },
+        });
+        bufferedArticles += result.articles;
+        ready.push({ job, result, first: true, last: true });
+      }
+    } catch (error) {
+      if (job.large) {
+        openLarge--;
+        await job.large.parts.return(undefined).catch(() => {});
+      }
+      failFile(entry, errorMessage(error).replace(`${entry.file.display}: `, ''));
+    } finally {
+      active--;
+      notify();
+    }
+  };
+  const schedule = async () => {
+    for (;;) {
+      if (fatal) return;
+      while (active < threads && bufferedArticles < lookahead) {
+        const job = takeJob();
+        if (!job) break;
+        active++;
+        void run(job);
+      }
+      if (produced && active === 0 && queue.length === 0) return;
+      await signal;
+    }
   };
 
   try {
-    const windows: Promise<Promise<Outcome>[]>[] = [];
-    let next = 0;
-    const fill = () => {
-      while (windows.length < lookahead && next < entries.length) {
-        const started = startWindow(entries.slice(next, next + window));
-        // A window that fails (Neo4j gone) while an earlier one is being written must not become an
-        // unhandled rejection that kills the process; it rethrows when its turn comes.
-        started.catch(() => {});
-        windows.push(started);
-        next += window;
-      }
-    };
-    fill();
-    while (windows.length > 0) {
-      const tasks = await windows.shift()!;
-      fill();
-      for (const task of tasks) {
-        const outcome = await task;
-        filesDone++;
-        if ('unchanged' in outcome) summary.unchanged++;
-        else if ('error' in outcome) {
-          summary.failed.push({ file: outcome.entry.file, reason: errorMessage(outcome.error) });
-          log(`skipped ${outcome.entry.file}: ${errorMessage(outcome.error)}`);
-        } else await store(outcome.entry, outcome.hash, outcome.result);
-        report();
-      }
+    if (dryRun) await produce();
+    else {
+      const producing = produce().then(() => {
+        produced = true;
+        notify();
+      }, fail);
+      const writing = writer().catch(fail);
+      await schedule();
+      await producing;
+      extracting = false;
+      notify();
+      await writing;
+      if (fatal) throw fatal;
     }
-    await flush();
+    if (options.prune) await prune(db, sources, summary, { dryRun, log, write });
   } finally {
     progress.stop();
-    await pool.destroy();
+    await pool?.destroy();
   }
   summary.seconds = (Date.now() - startedAt) / 1000;
   return summary;
 }
 
+/** Removes (or, dry, lists) the documents of each source whose files are gone from its folder. */
+async function prune(
+  db: Database,
+  sources: SourcePlan[],
+  summary: IngestSummary,
+  context: {
+    dryRun: boolean;
+    log: (line: string) => void;
+    write: (request: WriteRequest, articles: number) => Promise<void>;
+  },
+): Promise<void> {
+  for (const source of sources) {
+    const below = (p: string) => source.unreadable.some((dir) => dir === '' || p.startsWith(`${dir}/`));
+    const gone = (await sourceDocuments(db, source.name)).filter(
+      (d) => !source.listed.has(d.path) && !below(d.path),
+    );
+    for (let i = 0; i < gone.length; i += 100) {
+      const slice = gone.slice(i, i + 100);
+      for (const doc of slice) {
+        summary.pruned.push({ source: source.name, path: doc.path, articles: doc.articles });
+        context.log(
+          `${context.dryRun ? 'would prune' : 'pruning'} ${doc.path} from ${source.name} (${doc.articles} articles): its file is gone`,
+        );
+      }
+      if (!context.dryRun) {
+        await context.write(
+          {
+            batch: mergeBatches([]),
+            replaceDocs: slice.map((d) => ({ source: source.name, path: d.path })),
+            sources: [],
+            forget: slice.map((d) => d.id),
+          },
+          0,
+        );
+      }
+    }
+  }
+}
+
 /** The end-of-run report: files read, skipped and failed (with reasons), and what changed in the graph. */
 export function formatSummary(summary: IngestSummary): string {
   const c = summary.counts;
+  const pruned = summary.pruned.length;
+  if (summary.dryRun) {
+    return [
+      `dry run, nothing written: ${summary.files} files; would write ${summary.written}, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
+      ...(pruned ? [`would prune ${pruned} documents whose files are gone`] : []),
+      ...summary.failed.map(({ file, reason }) => `failed: ${file}: ${reason}`),
+    ].join('\n');
+  }
   const lines = [
     `files: ${summary.files} read, ${summary.written} written, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
     `articles written: ${summary.articles} in ${summary.seconds.toFixed(1)} s`,
     `nodes: +${c.nodesCreated} -${c.nodesDeleted}; relationships: +${c.relationshipsCreated} -${c.relationshipsDeleted}; properties set: ${c.propertiesSet}`,
   ];
+  if (summary.migrated)
+    lines.push(`migrated: ${summary.migrated} documents from before sources, kept as they were`);
+  if (pruned) lines.push(`pruned: ${pruned} documents whose files are gone`);
+  for (const { file, note } of summary.notes) lines.push(`note: ${file}: ${note}`);
   for (const { file, reason } of summary.failed) lines.push(`failed: ${file}: ${reason}`);
   return lines.join('\n');
 }

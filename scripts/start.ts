@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { appConfig, neo4jConfig } from '../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../db/driver.ts';
+import { portProblem } from '../db/port.ts';
 import { provideDatabase, type ProvidedDatabase } from '../db/provide.ts';
 import { formatSummary, ingestPaths } from '../ingest/pipeline.ts';
 import { createProgress } from '../ingest/progress.ts';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   try {
     // Before anything starts: an exposed explorer needs a token.
     checkExposure(host, accessToken);
+    const busy = await portProblem(host, port);
+    if (busy) throw new Error(busy);
     provided = await provideDatabase(config, log);
     log(`Neo4j: ${provided.uri} (${provided.source})`);
     const ingestDb = openDatabase({ ...config, uri: provided.uri });

@@ -5,7 +5,11 @@ import { describeError, openDatabase, waitForDatabase } from '../../db/driver.ts
 import { formatSummary, ingestPaths } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
 
-const USAGE = `usage: npm run ingest -- [--force] [--batch ARTICLES] [--threads N] [--retry-seconds S] DIR_OR_FILE...
+const USAGE = `usage: npm run ingest -- [options] DIR_OR_FILE...
+  --source NAME    the name of the source these files belong to (default: the manifest's paper, else the
+                   folder's canonical path); a document is its source plus its path inside it
+  --prune          remove the facts of documents whose files are gone from the source (listed first)
+  --dry-run        say what would be written and pruned, write nothing
   --force          re-extract and rewrite files whose content did not change
   --batch          articles per write transaction (default 500)
   --threads        extraction worker threads (default: cores - 1)
@@ -18,6 +22,9 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
+        source: { type: 'string' },
+        prune: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         batch: { type: 'string' },
         threads: { type: 'string' },
@@ -34,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const threads = number(values.threads);
   const retrySeconds = number(values['retry-seconds']) ?? 60;
   const valid = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n > 0);
-  if (inputs.length === 0 || ![batch, threads, retrySeconds].every(valid)) {
+  if (inputs.length === 0 || ![batch, threads, retrySeconds].every(valid) || values.source?.trim() === '') {
     console.error(USAGE);
     return 2;
   }
@@ -48,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
     await waitForDatabase(db, retrySeconds * 1000);
     const summary = await ingestPaths(db, inputs, {
       force: values.force,
+      source: values.source,
+      prune: values.prune,
+      dryRun: values['dry-run'],
       articlesPerTransaction: batch,
       threads,
       log: (line) => console.error(line),
@@ -56,9 +66,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } catch (error) {
+    const message = describeError(error);
+    // Problems with the input are not Neo4j's fault; only say "start a database" when it is one.
+    const input = /no such file or folder|cannot read|newer ingest/.test(message);
     console.error(
-      `ingest: ${describeError(error)} (NEO4J_URI=${uri}; start a database with \`npm run neo4j\`). ` +
-        'What was written is complete file by file; run the ingest again to finish.',
+      input
+        ? `ingest: ${message}`
+        : `ingest: ${message} (NEO4J_URI=${uri}; start a database with \`npm run neo4j\`). ` +
+            'What was written is complete file by file; run the ingest again to finish.',
     );
     return 1;
   } finally {

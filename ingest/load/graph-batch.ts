@@ -15,7 +15,10 @@ export interface EvidenceProps {
 
 export interface ArticleRow {
   id: string;
+  /** The path inside the source. */
   doc: string;
+  /** The source the document belongs to (see load/identity.ts). */
+  source: string | null;
   headline: string;
   /** The item's text as decoded (for the reader in the app), cut at MAX_ARTICLE_TEXT characters. */
   text: string | null;
@@ -23,6 +26,9 @@ export interface ArticleRow {
   date: string | null;
   start: number;
   end: number;
+  /** The page (版面) and address of an e-paper item, when its markup says so. */
+  page?: string | null;
+  url?: string | null;
 }
 
 /** What search matches besides the Chinese name: pinyin syllables (kai hua) and their initials (kh). */
@@ -176,7 +182,16 @@ export function searchKeys(name: string, person: boolean): SearchKeys {
   return { pinyin: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };
 }
 
-function evidenceProps(articleId: string, evidence: Evidence[] | undefined): EvidenceProps {
+function shiftEvidence(props: EvidenceProps, shift: number): EvidenceProps {
+  if (!shift) return props;
+  return {
+    ...props,
+    start: props.start === null ? null : props.start + shift,
+    end: props.end === null ? null : props.end + shift,
+  };
+}
+
+function evidenceOf(articleId: string, evidence: Evidence[] | undefined): EvidenceProps {
   const first = evidence?.[0];
   return {
     articleId,
@@ -238,8 +253,30 @@ function articleDate(article: ExtractedArticle, document: ExtractedDocument): st
 /** Article texts longer than this are cut: the graph keeps news items, not whole archives. */
 export const MAX_ARTICLE_TEXT = 100_000;
 
-/** `source`: the decoded file the document was extracted from, to store each article's text. */
-export function toGraphBatch(document: ExtractedDocument, source?: string): GraphBatch {
+export interface BatchContext {
+  /** The document's source name and its path inside it (Article.source, Article.doc). */
+  source?: string | null;
+  path?: string;
+  /** Where this text starts in the decoded file (a part of a large file). */
+  offset?: number;
+  /** The number of the first article (articles of earlier parts come before). */
+  articleBase?: number;
+  page?: string | null;
+  url?: string | null;
+}
+
+/**
+ * `text`: the decoded text the document was extracted from, to store each article's text. Offsets in
+ * the rows are shifted by `context.offset`, so they refer to the whole decoded file.
+ */
+export function toGraphBatch(
+  document: ExtractedDocument,
+  text?: string,
+  context: BatchContext = {},
+): GraphBatch {
+  const source = text;
+  const shift = context.offset ?? 0;
+  const base = context.articleBase ?? 0;
   const { home } = document;
   const batch = emptyBatch([document.doc]);
   const people = new Map<string, PersonRow>();
@@ -306,11 +343,15 @@ export function toGraphBatch(document: ExtractedDocument, source?: string): Grap
     return name;
   };
 
-  for (const article of document.articles) {
+  document.articles.forEach((extracted, articleIndex) => {
+    const article = { ...extracted, id: `${document.doc}#${base + articleIndex}` };
+    const evidenceProps = (articleId: string, evidence: Evidence[] | undefined) =>
+      shiftEvidence(evidenceOf(articleId, evidence), shift);
     const asOf = articleDate(article, document);
     batch.articles.push({
       id: article.id,
-      doc: document.doc,
+      doc: context.path ?? document.doc,
+      source: context.source ?? null,
       headline: article.headline,
       text:
         source === undefined
@@ -318,8 +359,10 @@ export function toGraphBatch(document: ExtractedDocument, source?: string): Grap
           : source.slice(article.start, Math.min(article.end, article.start + MAX_ARTICLE_TEXT)),
       paper: document.paper ?? null,
       date: asOf,
-      start: article.start,
-      end: article.end,
+      start: article.start + shift,
+      end: article.end + shift,
+      ...(context.page ? { page: context.page } : {}),
+      ...(context.url ? { url: context.url } : {}),
     });
     for (const reporter of new Set(article.reporters)) {
       batch.wrote.push({
@@ -418,7 +461,7 @@ export function toGraphBatch(document: ExtractedDocument, source?: string): Grap
         });
       }
     });
-  }
+  });
 
   batch.people = [...people.values()];
   batch.places = [...places.values()].map((row) => ({ ...row, ...searchKeys(row.name, false) }));

@@ -5,6 +5,7 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import type { GraphBatch } from './graph-batch.ts';
+import { LEDGER_VERSION, type DocumentKey } from './identity.ts';
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -26,16 +27,29 @@ export function addCounts(into: WriteCounts, from: WriteCounts): void {
   for (const key of Object.keys(into) as (keyof WriteCounts)[]) into[key] += from[key];
 }
 
-export interface SourceEntry {
-  doc: string;
+/** A ledger entry: a document written completely, with the hash of what was read. */
+export interface SourceEntry extends DocumentKey {
   hash: string;
   articles: number;
+}
+
+/** A document whose stored facts a transaction removes first; `legacy` for one from before sources. */
+export interface ReplaceKey {
+  source: string | null;
+  path: string;
 }
 
 // ---- removal of the previous version of some files -------------------------------------------------
 
 const ARTICLE_IDS = `
-MATCH (a:Article) WHERE a.doc IN $docs
+UNWIND $docs AS d
+MATCH (a:Article {source: d.source, doc: d.path})
+RETURN collect(a.id) AS ids`;
+
+// Articles written before documents had sources (ledger version 1): keyed by their path alone.
+const LEGACY_ARTICLE_IDS = `
+UNWIND $paths AS path
+MATCH (a:Article {doc: path}) WHERE a.source IS NULL
 RETURN collect(a.id) AS ids`;
 
 // What the old articles touched: candidates for deletion once their last link is gone.
@@ -175,10 +189,21 @@ WITH a, b
 WHERE a.id < b.id
 MERGE (a)-[:POSSIBLY_SAME]->(b)`;
 
-const WRITE_SOURCES = `
+const WRITE_DOCUMENTS = `
 UNWIND $rows AS row
-MERGE (s:Source {doc: row.doc})
-SET s.hash = row.hash, s.articles = toInteger(row.articles), s.ingestedAt = datetime()`;
+MERGE (d:Document {id: row.id})
+SET d.source = row.source, d.path = row.path, d.hash = row.hash, d.articles = toInteger(row.articles),
+    d.ingestedAt = datetime()`;
+
+const REMOVE_DOCUMENTS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+DELETE d`;
+
+const REMOVE_LEGACY_LEDGER = `
+UNWIND $paths AS path
+MATCH (s:Source {doc: path})
+DELETE s`;
 
 function countsOf(result: QueryResult): WriteCounts {
   const updates = result.summary.counters.updates();
@@ -191,9 +216,21 @@ function countsOf(result: QueryResult): WriteCounts {
   };
 }
 
-async function removeDocuments(tx: ManagedTransaction, docs: string[], total: WriteCounts): Promise<void> {
+async function removeDocuments(
+  tx: ManagedTransaction,
+  docs: ReplaceKey[],
+  total: WriteCounts,
+): Promise<void> {
   if (docs.length === 0) return;
-  const ids = (await tx.run(ARTICLE_IDS, { docs })).records[0]?.get('ids') as string[];
+  const current = docs.filter((d) => d.source !== null);
+  const legacy = docs.filter((d) => d.source === null).map((d) => d.path);
+  const ids: string[] = [];
+  if (current.length)
+    ids.push(...((await tx.run(ARTICLE_IDS, { docs: current })).records[0]?.get('ids') as string[]));
+  if (legacy.length) {
+    ids.push(...((await tx.run(LEGACY_ARTICLE_IDS, { paths: legacy })).records[0]?.get('ids') as string[]));
+    addCounts(total, countsOf(await tx.run(REMOVE_LEGACY_LEDGER, { paths: legacy })));
+  }
   if (ids.length === 0) return;
   const touched = (await tx.run(TOUCHED, { ids })).records[0]!;
   const mentioned = touched.get('mentioned') as string[];
@@ -215,11 +252,13 @@ async function removeDocuments(tx: ManagedTransaction, docs: string[], total: Wr
 async function writeBatch(
   tx: ManagedTransaction,
   batch: GraphBatch,
-  removeDocs: string[],
+  removeDocs: ReplaceKey[],
   sources: SourceEntry[],
+  forget: string[] = [],
 ): Promise<WriteCounts> {
   const total = zeroCounts();
   await removeDocuments(tx, removeDocs, total);
+  if (forget.length) addCounts(total, countsOf(await tx.run(REMOVE_DOCUMENTS, { ids: forget })));
   const steps: [string, Record<string, unknown>][] = [
     [WRITE_PLACES, { rows: batch.places }],
     [WRITE_OFFICES, { rows: batch.offices }],
@@ -233,7 +272,7 @@ async function writeBatch(
     [WRITE_HELD_IN, { rows: batch.heldIn }],
     [WRITE_ATTENDED, { rows: batch.attended }],
     [LINK_POSSIBLY_SAME, { names: [...new Set(batch.people.map((p) => p.name))] }],
-    [WRITE_SOURCES, { rows: sources }],
+    [WRITE_DOCUMENTS, { rows: sources }],
   ];
   for (const [query, params] of steps) {
     const rows = (params.rows ?? params.names) as unknown[];
@@ -244,10 +283,12 @@ async function writeBatch(
 
 export interface WriteRequest {
   batch: GraphBatch;
-  /** Files whose previously stored facts this transaction removes first. */
-  replaceDocs: string[];
-  /** Ledger entries for the files this transaction completes. */
+  /** Documents whose previously stored facts this transaction removes first. */
+  replaceDocs: ReplaceKey[];
+  /** Ledger entries for the documents this transaction completes. */
   sources: SourceEntry[];
+  /** Ledger entries to delete (documents pruned because their file is gone). */
+  forget?: string[];
 }
 
 /** Applies one request in one managed write transaction (retried whole on transient errors). */
@@ -255,19 +296,154 @@ export async function writeGraph(db: Database, request: WriteRequest): Promise<W
   const session = db.driver.session({ database: db.database });
   try {
     return await session.executeWrite((tx) =>
-      writeBatch(tx, request.batch, request.replaceDocs, request.sources),
+      writeBatch(tx, request.batch, request.replaceDocs, request.sources, request.forget),
     );
   } finally {
     await session.close();
   }
 }
 
-/** The content hashes recorded by the last successful writes of these files. */
-export async function storedHashes(db: Database, docs: string[]): Promise<Map<string, string>> {
+/** The content hashes recorded by the last successful writes of these documents, by id. */
+export async function storedHashes(db: Database, ids: string[]): Promise<Map<string, string>> {
   const { records } = await db.driver.executeQuery(
-    'UNWIND $docs AS doc MATCH (s:Source {doc: doc}) RETURN s.doc AS doc, s.hash AS hash',
-    { docs },
+    'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.hash AS hash',
+    { ids },
     { database: db.database, routing: 'READ' },
   );
-  return new Map(records.map((r) => [r.get('doc') as string, r.get('hash') as string]));
+  return new Map(records.map((r) => [r.get('id') as string, r.get('hash') as string]));
+}
+
+/** Ledger entries from before sources (version 1), by path. */
+export async function legacyHashes(
+  db: Database,
+  paths: string[],
+): Promise<Map<string, { hash: string; articles: number }>> {
+  const { records } = await db.driver.executeQuery(
+    'UNWIND $paths AS path MATCH (s:Source {doc: path}) RETURN s.doc AS path, s.hash AS hash, s.articles AS articles',
+    { paths },
+    { database: db.database, routing: 'READ' },
+  );
+  return new Map(
+    records.map((r) => [
+      r.get('path') as string,
+      { hash: r.get('hash') as string, articles: Number(r.get('articles') ?? 0) },
+    ]),
+  );
+}
+
+/** Every document the ledger holds for a source: what --prune compares the folder with. */
+export async function sourceDocuments(
+  db: Database,
+  source: string,
+): Promise<{ id: string; path: string; articles: number }[]> {
+  const { records } = await db.driver.executeQuery(
+    'MATCH (d:Document {source: $source}) RETURN d.id AS id, d.path AS path, d.articles AS articles ORDER BY path',
+    { source },
+    { database: db.database, routing: 'READ' },
+  );
+  return records.map((r) => ({
+    id: r.get('id') as string,
+    path: r.get('path') as string,
+    articles: Number(r.get('articles') ?? 0),
+  }));
+}
+
+/**
+ * The ledger's format version. A database written before sources (no version, `Source {doc}` entries)
+ * is version 1: its entries are claimed by the first source that holds the same path (see pipeline).
+ * Returns the number of version-1 entries left.
+ */
+export async function openLedger(db: Database, write: boolean): Promise<{ version: number; legacy: number }> {
+  const read = { database: db.database, routing: 'READ' as const };
+  const legacyCount = async () =>
+    Number(
+      (await db.driver.executeQuery('MATCH (s:Source) RETURN count(s) AS n', {}, read)).records[0]!.get('n'),
+    );
+  const found = await db.driver.executeQuery(
+    'MATCH (l:Ledger {id: $id}) RETURN l.version AS version',
+    { id: 'ingest' },
+    read,
+  );
+  const stored = found.records[0]?.get('version') as number | undefined;
+  if (stored !== undefined && stored > LEDGER_VERSION) {
+    throw new Error(
+      `this database was written by a newer ingest (ledger version ${stored}, this one knows ${LEDGER_VERSION}); update cadre-graph`,
+    );
+  }
+  if (write && stored === undefined) {
+    await db.driver.executeQuery(
+      'MERGE (l:Ledger {id: $id}) ON CREATE SET l.version = $version',
+      { id: 'ingest', version: LEDGER_VERSION },
+      { database: db.database },
+    );
+  }
+  return { version: stored ?? (write ? LEDGER_VERSION : 1), legacy: await legacyCount() };
+}
+
+// A version-1 document whose content did not change moves under its source without re-extraction:
+// its articles, events and the articleId of every evidence relationship take the new ids.
+const CLAIM_LEGACY = `
+UNWIND $claims AS c
+MATCH (a:Article {doc: c.path}) WHERE a.source IS NULL
+WITH c, a, a.id AS old, c.docId + substring(a.id, size(c.path)) AS new
+SET a.id = new, a.source = c.source
+WITH a, old, new
+CALL (a, new) {
+  MATCH (a)<-[r:MENTIONED_IN]-()
+  SET r.articleId = new
+}
+CALL (a, old, new) {
+  MATCH (a)<-[r:REPORTED_IN]-(e:Event)
+  SET r.articleId = new, e.articleId = new, e.id = new + substring(e.id, size(old))
+  WITH e
+  CALL (e, new) {
+    MATCH (e)-[h:HELD_IN]->()
+    SET h.articleId = new
+  }
+  CALL (e, new) {
+    MATCH (e)<-[p:ATTENDED]-()
+    SET p.articleId = new
+  }
+}
+CALL (old, new) {
+  MATCH ()-[h:HOLDS]->() USING INDEX h:HOLDS(articleId) WHERE h.articleId = old
+  SET h.articleId = new
+}
+RETURN count(*) AS articles`;
+
+export interface LegacyClaim {
+  path: string;
+  source: string;
+  docId: string;
+  hash: string;
+  articles: number;
+}
+
+/** Moves unchanged version-1 documents under their source, with their ledger entries, in one transaction. */
+export async function claimLegacy(db: Database, claims: LegacyClaim[]): Promise<WriteCounts> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const total = zeroCounts();
+      addCounts(total, countsOf(await tx.run(CLAIM_LEGACY, { claims })));
+      addCounts(total, countsOf(await tx.run(REMOVE_LEGACY_LEDGER, { paths: claims.map((c) => c.path) })));
+      addCounts(
+        total,
+        countsOf(
+          await tx.run(WRITE_DOCUMENTS, {
+            rows: claims.map((c) => ({
+              id: c.docId,
+              source: c.source,
+              path: c.path,
+              hash: c.hash,
+              articles: c.articles,
+            })),
+          }),
+        ),
+      );
+      return total;
+    });
+  } finally {
+    await session.close();
+  }
 }

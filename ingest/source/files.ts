@@ -54,6 +54,11 @@ export interface FolderManifest {
 
 const manifests = new Map<string, Promise<FolderManifest | null>>();
 
+/** Manifests are read once per run; a new run reads them again (they may have changed). */
+export function forgetManifests(): void {
+  manifests.clear();
+}
+
 /** The manifest.json of a folder, or null; malformed manifests are reported and ignored. */
 export function readManifest(dir: string): Promise<FolderManifest | null> {
   let m = manifests.get(dir);

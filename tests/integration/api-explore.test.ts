@@ -285,7 +285,7 @@ describe('GET /api/schema', () => {
   it('lists labels, relationship types and property keys', async () => {
     const schema = await get<SchemaResponse>('/api/schema');
     expect(schema.labels).toEqual(
-      expect.arrayContaining(['Person', 'Event', 'Place', 'Office', 'Article', 'Reporter', 'Source']),
+      expect.arrayContaining(['Person', 'Event', 'Place', 'Office', 'Article', 'Reporter', 'Document']),
     );
     expect(schema.relationshipTypes).toEqual(
       expect.arrayContaining(['ATTENDED', 'HELD_IN', 'HOLDS', 'GOVERNS', 'PART_OF', 'MENTIONED_IN']),

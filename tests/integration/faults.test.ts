@@ -95,7 +95,7 @@ describe('Neo4j stopped during an ingest', () => {
     let stored = 0;
     while (Date.now() < deadline && stored < 10) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const { records } = await db.driver.executeQuery('MATCH (s:Source) RETURN count(s) AS n');
+      const { records } = await db.driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n');
       stored = Number(records[0]!.get('n'));
     }
     await neo4j.stop();

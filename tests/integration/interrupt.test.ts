@@ -65,21 +65,23 @@ describe('an interrupted ingest', () => {
     let stored = 0;
     while (Date.now() < deadline && stored < 10) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      stored = await count('MATCH (s:Source) RETURN count(s)');
+      stored = await count('MATCH (d:Document) RETURN count(d)');
     }
     process.kill(-child.pid!, 'SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
-    const files = await count('MATCH (s:Source) RETURN count(s)');
+    const files = await count('MATCH (d:Document) RETURN count(d)');
     expect(files).toBeGreaterThanOrEqual(10);
     expect(files).toBeLessThan(120);
     // Every stored article belongs to a file whose ledger entry committed with it.
     expect(
-      await count('MATCH (a:Article) WHERE NOT EXISTS { MATCH (:Source {doc: a.doc}) } RETURN count(a)'),
+      await count(
+        'MATCH (a:Article) WHERE NOT EXISTS { MATCH (:Document {source: a.source, path: a.doc}) } RETURN count(a)',
+      ),
     ).toBe(0);
     expect(
-      await count(`MATCH (s:Source) OPTIONAL MATCH (a:Article {doc: s.doc})
-                   WITH s, count(a) AS articles WHERE articles <> s.articles RETURN count(s)`),
+      await count(`MATCH (d:Document) OPTIONAL MATCH (a:Article {source: d.source, doc: d.path})
+                   WITH d, count(a) AS articles WHERE articles <> d.articles RETURN count(d)`),
     ).toBe(0);
   });
 

@@ -18,7 +18,7 @@ describe('readTextFile', () => {
   it('reads UTF-8', async () => {
     const f = path.join(tmp(), 'a.txt');
     writeFileSync(f, SAMPLE, 'utf8');
-    expect(await readTextFile(f)).toEqual({ text: SAMPLE, encoding: 'UTF-8' });
+    expect(await readTextFile(f)).toEqual({ text: SAMPLE, encoding: 'UTF-8', replaced: 0 });
   });
 
   it('strips a UTF-8 byte order mark', async () => {
