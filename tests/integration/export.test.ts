@@ -73,7 +73,8 @@ describe('npm run export', () => {
 
   it('writes a Cypher script that rebuilds the same graph in an empty database', async () => {
     const script = path.join(out, 'all.cypher');
-    const everything = 'MATCH (n) WHERE NOT n:Document AND NOT n:Ledger OPTIONAL MATCH (n)-[r]->() RETURN n, r';
+    const everything =
+      'MATCH (n) WHERE NOT n:Document AND NOT n:Ledger OPTIONAL MATCH (n)-[r]->() RETURN n, r';
     const result = runExport('--query', everything, '--format', 'cypher', '--out', script);
     expect(result.status, result.stderr).toBe(0);
     const before = await canonicalDump(db);
