@@ -11,6 +11,8 @@ CREATE CONSTRAINT reporter_id IF NOT EXISTS FOR (r:Reporter) REQUIRE r.id IS UNI
 // The ingest ledger: one Document per file (source + path), and the ledger's format version.
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT ledger_id IF NOT EXISTS FOR (l:Ledger) REQUIRE l.id IS UNIQUE;
+// The version-1 ledger (before sources), read once by the migration.
+CREATE CONSTRAINT source_doc IF NOT EXISTS FOR (s:Source) REQUIRE s.doc IS UNIQUE;
 
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (p:Place) ON (p.name);

@@ -8,6 +8,7 @@ import { neo4jConfig } from '../db/config.ts';
 import { describeError, openDatabase } from '../db/driver.ts';
 import { bindParams, loadNamedQueries } from '../db/named-queries.ts';
 import { GraphCollector } from '../graph/collect.ts';
+import { resolveEvidence } from '../graph/evidence.ts';
 import {
   EXPORT_FORMATS,
   toCsv,
@@ -60,10 +61,14 @@ async function main(argv: string[]): Promise<number> {
   const db = openDatabase({ ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` });
   const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
   try {
-    const records = await session.executeRead(async (tx) => (await tx.run(cypher, params)).records, {
-      timeout: 60_000,
-    });
-    const payload = new GraphCollector().addRecords(records).toPayload();
+    const payload = await session.executeRead(
+      async (tx) => {
+        const result = new GraphCollector().addRecords((await tx.run(cypher, params)).records).toPayload();
+        await resolveEvidence(tx, result.edges);
+        return result;
+      },
+      { timeout: 60_000 },
+    );
     const out = path.resolve(args.out);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const written: string[] = [];

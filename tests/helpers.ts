@@ -1,7 +1,9 @@
 // Shared by the integration and end-to-end tests.
 import path from 'node:path';
 import { inject } from 'vitest';
+import type { Relationship } from 'neo4j-driver';
 import { openDatabase, type Database } from '../db/driver.ts';
+import { resolveEvidence } from '../graph/evidence.ts';
 import { ingestPaths } from '../ingest/pipeline.ts';
 
 export function testDatabase(): Database {
@@ -67,4 +69,32 @@ export async function seededDatabase(): Promise<Database> {
   await clearDatabase(db);
   await ingestPaths(db, [path.resolve('seeds')]);
   return db;
+}
+
+/**
+ * Relationships returned as `r` by a read query, with their evidence (articleId, sentence) resolved the
+ * way the API resolves it, plus the query's other columns.
+ */
+export async function withEvidence(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<(Record<string, unknown> & { r: Record<string, unknown> })[]> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
+  try {
+    return await session.executeRead(async (tx) => {
+      const records = (await tx.run(cypher, params)).records;
+      const rows = records.map((record) => {
+        const rel = record.get('r') as Relationship;
+        return { ...record.toObject(), r: { ...rel.properties }, id: rel.elementId, type: rel.type };
+      });
+      await resolveEvidence(
+        tx,
+        rows.map((row) => ({ id: row.id, type: row.type, properties: row.r })),
+      );
+      return rows;
+    });
+  } finally {
+    await session.close();
+  }
 }

@@ -5,5 +5,8 @@
 // param: name string 胡勇春 The person's name, or their id (name@scope) to tell namesakes apart
 MATCH (p:Person) WHERE p.id = $name OR p.name = $name
 MATCH (p)-[h:HOLDS]->(o:Office)
-RETURN p, h, o, h.position AS position, o.name AS office, h.asOf AS asOf, h.sentence AS evidence
+// The sentence is stored once, in the article's text; h.start/h.end point into it.
+OPTIONAL MATCH (a:Article {id: h.articleId})
+RETURN p, h, o, h.position AS position, o.name AS office, h.asOf AS asOf,
+       coalesce(h.sentence, substring(a.text, h.start - a.start, h.end - h.start)) AS evidence
 ORDER BY asOf, position

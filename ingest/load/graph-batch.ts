@@ -345,18 +345,38 @@ export function toGraphBatch(
 
   document.articles.forEach((extracted, articleIndex) => {
     const article = { ...extracted, id: `${document.doc}#${base + articleIndex}` };
-    const evidenceProps = (articleId: string, evidence: Evidence[] | undefined) =>
-      shiftEvidence(evidenceOf(articleId, evidence), shift);
+    const storedText =
+      source === undefined
+        ? null
+        : source.slice(article.start, Math.min(article.end, article.start + MAX_ARTICLE_TEXT));
+    // Each sentence is stored once: as offsets into the article's text, which the graph keeps anyway;
+    // only a sentence that text cannot give back (beyond its cut, outside the item) is written out.
+    // Cypher's substring() counts code points, these offsets count UTF-16 units: past a character
+    // outside the BMP (𠀀, rare in names) the two differ, so such sentences keep their copy.
+    const astral = storedText === null ? -1 : storedText.search(/[\uD800-\uDFFF]/);
+    const evidenceProps = (articleId: string, evidence: Evidence[] | undefined) => {
+      const props = evidenceOf(articleId, evidence);
+      if (props.sentence !== null && props.start !== null && props.end !== null && storedText !== null) {
+        const from = props.start - article.start;
+        const to = props.end - article.start;
+        const sameCount = astral < 0 || to <= astral;
+        if (
+          from >= 0 &&
+          to <= storedText.length &&
+          sameCount &&
+          storedText.slice(from, to) === props.sentence
+        )
+          props.sentence = null;
+      }
+      return shiftEvidence(props, shift);
+    };
     const asOf = articleDate(article, document);
     batch.articles.push({
       id: article.id,
       doc: context.path ?? document.doc,
       source: context.source ?? null,
       headline: article.headline,
-      text:
-        source === undefined
-          ? null
-          : source.slice(article.start, Math.min(article.end, article.start + MAX_ARTICLE_TEXT)),
+      text: storedText,
       paper: document.paper ?? null,
       date: asOf,
       start: article.start + shift,
@@ -466,7 +486,24 @@ export function toGraphBatch(
   batch.people = [...people.values()];
   batch.places = [...places.values()].map((row) => ({ ...row, ...searchKeys(row.name, false) }));
   batch.offices = [...offices.values()].map((row) => ({ ...row, ...searchKeys(row.name, false) }));
+  // One relationship per key, the last row winning (what MERGE + SET did): the writer CREATEs them.
+  batch.personMentions = lastByKey(batch.personMentions, (r) => `${r.nodeId}\t${r.articleId}`);
+  batch.placeMentions = lastByKey(batch.placeMentions, (r) => `${r.nodeId}\t${r.articleId}`);
+  batch.holds = lastByKey(batch.holds, (r) => `${r.personId}\t${r.officeId}\t${r.articleId}\t${r.position}`);
+  batch.attended = lastByKey(batch.attended, (r) => `${r.personId}\t${r.eventId}`);
+  batch.heldIn = lastByKey(batch.heldIn, (r) => `${r.eventId}\t${r.placeId}`);
+  batch.wrote = lastByKey(batch.wrote, (r) => `${r.reporterId}\t${r.articleId}`);
   return batch;
+}
+
+function lastByKey<T>(rows: T[], key: (row: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const k = key(row);
+    byKey.delete(k);
+    byKey.set(k, row);
+  }
+  return byKey.size === rows.length ? rows : [...byKey.values()];
 }
 
 /** Concatenates batches so that several small files share one transaction. */

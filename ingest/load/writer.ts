@@ -40,36 +40,45 @@ export interface ReplaceKey {
 }
 
 // ---- removal of the previous version of some files -------------------------------------------------
+// Every statement starts from unique keys or indexed values (hints where the planner has a choice), so
+// its plan stays linear in its rows whatever the statistics say; tests/integration/write-plans.test.ts
+// EXPLAINs each one on a populated database.
 
 const ARTICLE_IDS = `
 UNWIND $docs AS d
-MATCH (a:Article {source: d.source, doc: d.path})
+MATCH (a:Article {source: d.source, doc: d.path}) USING INDEX a:Article(source, doc)
 RETURN collect(a.id) AS ids`;
 
 // Articles written before documents had sources (ledger version 1): keyed by their path alone.
 const LEGACY_ARTICLE_IDS = `
 UNWIND $paths AS path
-MATCH (a:Article {doc: path}) WHERE a.source IS NULL
+MATCH (a:Article {doc: path}) USING INDEX a:Article(doc)
+WHERE a.source IS NULL
 RETURN collect(a.id) AS ids`;
 
 // What the old articles touched: candidates for deletion once their last link is gone.
 const TOUCHED = `
 CALL () {
-  MATCH (n)-[:MENTIONED_IN|WROTE]->(a:Article) WHERE a.id IN $ids
+  UNWIND $ids AS id
+  MATCH (a:Article {id: id}) USING INDEX a:Article(id)
+  MATCH (n)-[:MENTIONED_IN|WROTE]->(a)
   RETURN collect(DISTINCT elementId(n)) AS mentioned
 }
 CALL () {
-  MATCH ()-[h:HOLDS]->(o:Office) WHERE h.articleId IN $ids
+  MATCH ()-[h:HOLDS]->(o:Office) USING INDEX h:HOLDS(articleId)
+  WHERE h.articleId IN $ids
   RETURN collect(DISTINCT elementId(o)) AS offices
 }
 RETURN mentioned, offices`;
 
 const REMOVE_HOLDS = `
-MATCH ()-[h:HOLDS]->() WHERE h.articleId IN $ids
+MATCH ()-[h:HOLDS]->() USING INDEX h:HOLDS(articleId)
+WHERE h.articleId IN $ids
 DELETE h`;
 
 const REMOVE_ARTICLES = `
-MATCH (a:Article) WHERE a.id IN $ids
+UNWIND $ids AS id
+MATCH (a:Article {id: id}) USING INDEX a:Article(id)
 OPTIONAL MATCH (a)<-[:REPORTED_IN]-(e:Event)
 WITH a, collect(e) AS events
 FOREACH (e IN events | DETACH DELETE e)
@@ -90,19 +99,25 @@ DETACH DELETE n`;
 // Run once per level, so a chain village → town → county → city → province empties from the bottom.
 const REMOVE_UNUSED_PLACES = `
 UNWIND $elementIds AS elementId
-MATCH (p:Place) WHERE elementId(p) = elementId
+MATCH (p) WHERE elementId(p) = elementId AND p:Place
   AND NOT (p)-[:MENTIONED_IN]->() AND NOT ()-[:HELD_IN]->(p)
   AND NOT ()-[:GOVERNS]->(p) AND NOT ()-[:PART_OF]->(p)
 DETACH DELETE p`;
 
 const PLACE_CANDIDATES = `
 UNWIND $elementIds AS elementId
-MATCH (p:Place) WHERE elementId(p) = elementId
+MATCH (p) WHERE elementId(p) = elementId AND p:Place
 OPTIONAL MATCH (p)-[:PART_OF*1..6]->(ancestor:Place)
 WITH collect(DISTINCT elementId(p)) + collect(DISTINCT elementId(ancestor)) AS ids
 RETURN ids`;
 
 // ---- writes -----------------------------------------------------------------------------------------
+// Nodes shared between documents (places, offices, people, reporters) are MERGEd on their unique key.
+// Relationships that come from an article are CREATEd between nodes bound by their keys: the
+// transaction removed that article's previous relationships first and the rows are deduplicated
+// (graph-batch.ts), so there is nothing to match, and no MERGE has to look through the edges that
+// earlier articles left between the same two nodes (a city's secretary and its party committee have
+// one HOLDS per article that names them).
 
 const WRITE_PLACES = `
 UNWIND $rows AS row
@@ -112,15 +127,22 @@ WITH p, row WHERE row.parentId IS NOT NULL
 MERGE (parent:Place {id: row.parentId})
 MERGE (p)-[:PART_OF]->(parent)`;
 
+// Aliases are a sorted set of the forms written, and the jurisdiction the first known one in sort
+// order, so the result does not depend on the order in which files are written (nor on the path).
 const WRITE_OFFICES = `
 UNWIND $rows AS row
 MERGE (o:Office {id: row.id})
-SET o.name = row.name, o.jurisdiction = row.jurisdiction, o.pinyin = row.pinyin, o.initials = row.initials,
-    o.alias = CASE WHEN o.alias IS NULL OR o.alias = '' THEN row.alias
-                   WHEN row.alias = '' OR o.alias CONTAINS row.alias THEN o.alias
-                   ELSE o.alias + ' ' + row.alias END
+SET o.name = row.name, o.pinyin = row.pinyin, o.initials = row.initials,
+    o.jurisdiction = CASE WHEN row.jurisdiction IS NULL THEN o.jurisdiction
+                          WHEN o.jurisdiction IS NULL OR row.jurisdiction < o.jurisdiction THEN row.jurisdiction
+                          ELSE o.jurisdiction END,
+    o.alias = reduce(joined = '', alias IN COLLECT {
+                UNWIND split(coalesce(o.alias, '') + ' ' + row.alias, ' ') AS alias
+                WITH DISTINCT alias WHERE alias <> ''
+                RETURN alias ORDER BY alias
+              } | CASE joined WHEN '' THEN alias ELSE joined + ' ' + alias END)
 WITH o, row WHERE row.placeId IS NOT NULL
-MATCH (p:Place {id: row.placeId})
+MATCH (p:Place {id: row.placeId}) USING INDEX p:Place(id)
 MERGE (o)-[:GOVERNS]->(p)`;
 
 const WRITE_PEOPLE = `
@@ -136,51 +158,58 @@ SET a += row, a.start = toInteger(row.start), a.end = toInteger(row.end)`;
 
 const WRITE_REPORTERS = `
 UNWIND $rows AS row
-MATCH (a:Article {id: row.articleId})
+MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
 MERGE (r:Reporter {id: row.reporterId})
 ON CREATE SET r.name = row.name
-MERGE (r)-[:WROTE]->(a)`;
+CREATE (r)-[:WROTE]->(a)`;
 
+// Evidence is offsets into the article's stored text; the sentence itself is stored only where that
+// text cannot give it back (graph-batch.ts), and the API resolves it (graph/evidence.ts).
 const WRITE_MENTIONS = (label: 'Person' | 'Place') => `
 UNWIND $rows AS row
-MATCH (n:${label} {id: row.nodeId}), (a:Article {id: row.articleId})
-MERGE (n)-[r:MENTIONED_IN]->(a)
-SET r.articleId = row.articleId, r.asWritten = row.asWritten, r.positions = row.positions, r.sentence = row.sentence,
+MATCH (n:${label} {id: row.nodeId}) USING INDEX n:${label}(id)
+MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
+CREATE (n)-[r:MENTIONED_IN]->(a)
+SET r.asWritten = row.asWritten, r.positions = CASE WHEN size(row.positions) > 0 THEN row.positions END,
+    r.sentence = row.sentence,
     r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 const WRITE_HOLDS = `
 UNWIND $rows AS row
-MATCH (p:Person {id: row.personId}), (o:Office {id: row.officeId})
-MERGE (p)-[h:HOLDS {articleId: row.articleId, position: row.position}]->(o)
-SET h.title = row.title, h.asOf = row.asOf, h.sentence = row.sentence, h.start = toInteger(row.start), h.end = toInteger(row.end)`;
+MATCH (p:Person {id: row.personId}) USING INDEX p:Person(id)
+MATCH (o:Office {id: row.officeId}) USING INDEX o:Office(id)
+CREATE (p)-[h:HOLDS]->(o)
+SET h.articleId = row.articleId, h.position = row.position, h.title = row.title, h.asOf = row.asOf,
+    h.sentence = row.sentence, h.start = toInteger(row.start), h.end = toInteger(row.end)`;
 
 const WRITE_EVENTS = `
 UNWIND $rows AS row
-MATCH (a:Article {id: row.articleId})
+MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
 MERGE (e:Event {id: row.id})
 SET e.title = row.title, e.kind = row.kind, e.date = row.date, e.partOfDay = row.partOfDay,
     e.articleId = row.articleId
-MERGE (e)-[r:REPORTED_IN]->(a)
-SET r.articleId = row.articleId, r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
+CREATE (e)-[r:REPORTED_IN]->(a)
+SET r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 const WRITE_HELD_IN = `
 UNWIND $rows AS row
-MATCH (e:Event {id: row.eventId}), (p:Place {id: row.placeId})
-MERGE (e)-[r:HELD_IN]->(p)
-SET r.articleId = row.articleId, r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
+MATCH (e:Event {id: row.eventId}) USING INDEX e:Event(id)
+MATCH (p:Place {id: row.placeId}) USING INDEX p:Place(id)
+CREATE (e)-[r:HELD_IN]->(p)
+SET r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 const WRITE_ATTENDED = `
 UNWIND $rows AS row
-MATCH (p:Person {id: row.personId}), (e:Event {id: row.eventId})
-MERGE (p)-[r:ATTENDED]->(e)
-SET r.role = row.role, r.articleId = row.articleId, r.sentence = row.sentence, r.start = toInteger(row.start),
-    r.end = toInteger(row.end)`;
+MATCH (p:Person {id: row.personId}) USING INDEX p:Person(id)
+MATCH (e:Event {id: row.eventId}) USING INDEX e:Event(id)
+CREATE (p)-[r:ATTENDED]->(e)
+SET r.role = row.role, r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
 
 // The same name in two jurisdictions stays two people, linked for the analyst to judge.
 // One index seek per name; only names held by more than one person go on to pair up.
 const LINK_POSSIBLY_SAME = `
 UNWIND $names AS name
-MATCH (p:Person {name: name})
+MATCH (p:Person {name: name}) USING INDEX p:Person(name)
 WITH name, collect(p) AS people
 WHERE size(people) > 1
 UNWIND people AS a
@@ -197,12 +226,12 @@ SET d.source = row.source, d.path = row.path, d.hash = row.hash, d.articles = to
 
 const REMOVE_DOCUMENTS = `
 UNWIND $ids AS id
-MATCH (d:Document {id: id})
+MATCH (d:Document {id: id}) USING INDEX d:Document(id)
 DELETE d`;
 
 const REMOVE_LEGACY_LEDGER = `
 UNWIND $paths AS path
-MATCH (s:Source {doc: path})
+MATCH (s:Source {doc: path}) USING INDEX s:Source(doc)
 DELETE s`;
 
 function countsOf(result: QueryResult): WriteCounts {
@@ -303,6 +332,101 @@ export async function writeGraph(db: Database, request: WriteRequest): Promise<W
   }
 }
 
+const OPEN_LEDGER = 'MERGE (l:Ledger {id: $id}) ON CREATE SET l.version = $version';
+
+/** Every statement the ingest writes with, by name: tests/integration/write-plans.test.ts EXPLAINs them all. */
+export const WRITE_STATEMENTS: Record<string, string> = {
+  ARTICLE_IDS,
+  LEGACY_ARTICLE_IDS,
+  TOUCHED,
+  REMOVE_HOLDS,
+  REMOVE_ARTICLES,
+  REMOVE_ORPHANS,
+  REMOVE_UNUSED_PLACES,
+  PLACE_CANDIDATES,
+  WRITE_PLACES,
+  WRITE_OFFICES,
+  WRITE_PEOPLE,
+  WRITE_ARTICLES,
+  WRITE_REPORTERS,
+  WRITE_PERSON_MENTIONS: WRITE_MENTIONS('Person'),
+  WRITE_PLACE_MENTIONS: WRITE_MENTIONS('Place'),
+  WRITE_HOLDS,
+  WRITE_EVENTS,
+  WRITE_HELD_IN,
+  WRITE_ATTENDED,
+  LINK_POSSIBLY_SAME,
+  WRITE_DOCUMENTS,
+  REMOVE_DOCUMENTS,
+  REMOVE_LEGACY_LEDGER,
+  CLAIM_LEGACY: '',
+  OPEN_LEDGER,
+};
+
+/**
+ * Plans every write statement once, in a transaction that is rolled back, so the first real
+ * transaction does not pay for planning fourteen statements (seconds on a cold server). Runs while
+ * the workers extract the first files.
+ */
+export async function warmUp(db: Database): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  const tx = session.beginTransaction();
+  const none = '\u0000warm-up';
+  const evidence = { articleId: none, sentence: null, start: 0, end: 1 };
+  const rows: Record<string, Record<string, unknown>> = {
+    WRITE_PLACES: {
+      rows: [{ id: none, code: null, name: none, level: 'town', parentId: null, pinyin: '', initials: '' }],
+    },
+    WRITE_OFFICES: {
+      rows: [
+        { id: none, name: none, alias: '', jurisdiction: null, placeId: null, pinyin: '', initials: '' },
+      ],
+    },
+    WRITE_PEOPLE: {
+      rows: [{ id: none, name: none, pinyin: '', initials: '', official: false, jurisdiction: none }],
+    },
+    WRITE_ARTICLES: {
+      rows: [
+        {
+          id: none,
+          doc: none,
+          source: none,
+          headline: '',
+          text: null,
+          paper: null,
+          date: null,
+          start: 0,
+          end: 1,
+        },
+      ],
+    },
+    WRITE_REPORTERS: { rows: [{ reporterId: none, name: none, articleId: none }] },
+    WRITE_PERSON_MENTIONS: { rows: [{ nodeId: none, asWritten: none, positions: [], ...evidence }] },
+    WRITE_PLACE_MENTIONS: { rows: [{ nodeId: none, asWritten: none, positions: [], ...evidence }] },
+    WRITE_HOLDS: {
+      rows: [{ personId: none, officeId: none, title: '', position: '', asOf: null, ...evidence }],
+    },
+    WRITE_EVENTS: { rows: [{ id: none, title: '', kind: '', date: null, partOfDay: null, ...evidence }] },
+    WRITE_HELD_IN: { rows: [{ eventId: none, placeId: none, ...evidence }] },
+    WRITE_ATTENDED: { rows: [{ personId: none, eventId: none, role: '', ...evidence }] },
+    LINK_POSSIBLY_SAME: { names: [none] },
+    WRITE_DOCUMENTS: { rows: [{ id: none, source: none, path: none, hash: '', articles: 0 }] },
+    ARTICLE_IDS: { docs: [{ source: none, path: none }] },
+    TOUCHED: { ids: [none] },
+    REMOVE_HOLDS: { ids: [none] },
+    REMOVE_ARTICLES: { ids: [none] },
+    REMOVE_ORPHANS: { elementIds: [none] },
+    REMOVE_UNUSED_PLACES: { elementIds: [none] },
+    PLACE_CANDIDATES: { elementIds: [none] },
+  };
+  try {
+    for (const [name, params] of Object.entries(rows)) await tx.run(WRITE_STATEMENTS[name]!, params);
+  } finally {
+    await tx.rollback().catch(() => {});
+    await session.close();
+  }
+}
+
 /** The content hashes recorded by the last successful writes of these documents, by id. */
 export async function storedHashes(db: Database, ids: string[]): Promise<Map<string, string>> {
   const { records } = await db.driver.executeQuery(
@@ -372,7 +496,7 @@ export async function openLedger(db: Database, write: boolean): Promise<{ versio
   }
   if (write && stored === undefined) {
     await db.driver.executeQuery(
-      'MERGE (l:Ledger {id: $id}) ON CREATE SET l.version = $version',
+      OPEN_LEDGER,
       { id: 'ingest', version: LEDGER_VERSION },
       { database: db.database },
     );
@@ -384,7 +508,8 @@ export async function openLedger(db: Database, write: boolean): Promise<{ versio
 // its articles, events and the articleId of every evidence relationship take the new ids.
 const CLAIM_LEGACY = `
 UNWIND $claims AS c
-MATCH (a:Article {doc: c.path}) WHERE a.source IS NULL
+MATCH (a:Article {doc: c.path}) USING INDEX a:Article(doc)
+WHERE a.source IS NULL
 WITH c, a, a.id AS old, c.docId + substring(a.id, size(c.path)) AS new
 SET a.id = new, a.source = c.source
 WITH a, old, new
@@ -410,6 +535,8 @@ CALL (old, new) {
   SET h.articleId = new
 }
 RETURN count(*) AS articles`;
+
+WRITE_STATEMENTS.CLAIM_LEGACY = CLAIM_LEGACY;
 
 export interface LegacyClaim {
   path: string;

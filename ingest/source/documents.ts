@@ -72,31 +72,26 @@ export function cutPoint(window: string): number {
 }
 
 /** A large text file as parts, read lazily; `replaced()` counts the bytes decoding had to replace. */
-export async function textParts(
+export function textParts(
   file: DocumentFile,
   partChars = PART_CHARS,
-): Promise<{ encoding: string; parts: AsyncGenerator<TextPart>; replaced(): number }> {
-  const handle = await fs.promises.open(fsPathOf(file.fsPath), 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`${file.display}: cannot read (${e.code ?? String(e)})`, { cause: e });
-  });
-  const head = Buffer.alloc(1024 * 1024);
-  const { bytesRead } = await handle.read(head, 0, head.length, 0);
-  let sniffed: { encoding: string; bom: number };
-  try {
-    sniffed = sniffEncoding(head.subarray(0, bytesRead), file.display);
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  if (sniffed.encoding.startsWith('UTF-16')) {
-    await handle.close();
-    throw new DecodeError(
-      `${file.display}: UTF-16 files over ${LARGE_FILE / 1024 / 1024} MB are not supported; convert to UTF-8`,
-    );
-  }
-  const decoder = streamDecoder(sniffed.encoding);
+): { parts: AsyncGenerator<TextPart>; replaced(): number } {
+  let decoder: ReturnType<typeof streamDecoder> | null = null;
+  // The file is opened by the first next() and closed by the generator's end or return().
   async function* parts(): AsyncGenerator<TextPart> {
+    const handle = await fs.promises.open(fsPathOf(file.fsPath), 'r').catch((e: NodeJS.ErrnoException) => {
+      throw new Error(`${file.display}: cannot read (${e.code ?? String(e)})`, { cause: e });
+    });
     try {
+      const head = Buffer.alloc(1024 * 1024);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const sniffed = sniffEncoding(head.subarray(0, bytesRead), file.display);
+      if (sniffed.encoding.startsWith('UTF-16'))
+        throw new DecodeError(
+          `${file.display}: UTF-16 files over ${LARGE_FILE / 1024 / 1024} MB are not supported; convert to UTF-8`,
+        );
+      const stream = streamDecoder(sniffed.encoding);
+      decoder = stream;
       let position = sniffed.bom;
       let carry = '';
       let offset = 0;
@@ -108,10 +103,10 @@ export async function textParts(
           const { bytesRead: n } = await handle.read(chunk, 0, chunk.length, position);
           if (n === 0) {
             eof = true;
-            carry += decoder.end();
+            carry += stream.end();
           } else {
             position += n;
-            carry += decoder.write(chunk.subarray(0, n));
+            carry += stream.write(chunk.subarray(0, n));
           }
         }
         const cut = eof && carry.length <= partChars ? carry.length : cutPoint(carry.slice(0, partChars));
@@ -126,5 +121,5 @@ export async function textParts(
       await handle.close();
     }
   }
-  return { encoding: sniffed.encoding, parts: parts(), replaced: () => decoder.replaced() };
+  return { parts: parts(), replaced: () => decoder?.replaced() ?? 0 };
 }

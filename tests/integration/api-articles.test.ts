@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import type { ArticleResponse } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
-import { seededDatabase } from '../helpers.ts';
+import { seededDatabase, withEvidence } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
@@ -19,21 +19,22 @@ afterAll(async () => {
 
 describe('GET /api/articles/:id', () => {
   it('returns the article text, in which the evidence offsets find the sentence', async () => {
-    const { records } = await db.driver.executeQuery(
-      `MATCH (:Person)-[a:ATTENDED]->(:Event) RETURN a.articleId AS id, a.sentence AS sentence, a.start AS start, a.end AS end`,
-      {},
-      { database: db.database, routing: 'READ' },
-    );
-    expect(records.length).toBeGreaterThan(5);
-    for (const record of records) {
-      const response = await app.inject({
-        url: `/api/articles/${encodeURIComponent(record.get('id') as string)}`,
-      });
+    const rows = await withEvidence(db, 'MATCH (p:Person)-[r:ATTENDED]->(:Event) RETURN r, p.name AS name');
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      const { articleId, start, end, sentence } = row.r as {
+        articleId: string;
+        start: number;
+        end: number;
+        sentence: string;
+      };
+      const response = await app.inject({ url: `/api/articles/${encodeURIComponent(articleId)}` });
       expect(response.statusCode).toBe(200);
       const article = response.json() as ArticleResponse;
-      const from = (record.get('start') as number) - article.start;
-      const to = (record.get('end') as number) - article.start;
-      expect(article.text!.slice(from, to)).toBe(record.get('sentence'));
+      const from = start - article.start;
+      const to = end - article.start;
+      expect(article.text!.slice(from, to)).toBe(sentence);
+      expect(sentence).toContain(row.name as string);
       expect(article.headline.length).toBeGreaterThan(0);
     }
   });

@@ -290,9 +290,7 @@ describe('GET /api/schema', () => {
     expect(schema.relationshipTypes).toEqual(
       expect.arrayContaining(['ATTENDED', 'HELD_IN', 'HOLDS', 'GOVERNS', 'PART_OF', 'MENTIONED_IN']),
     );
-    expect(schema.propertyKeys).toEqual(
-      expect.arrayContaining(['name', 'pinyin', 'title', 'date', 'sentence']),
-    );
+    expect(schema.propertyKeys).toEqual(expect.arrayContaining(['name', 'pinyin', 'title', 'date', 'start']));
   });
 });
 

@@ -6,6 +6,7 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
 import { checkPlan, Refusal } from './cypher-guard.ts';
 import { GraphCollector } from '../../graph/collect.ts';
+import { relationshipsIn } from '../../graph/evidence.ts';
 import type { CypherResult } from '../contract.ts';
 import type { Reader } from './database.ts';
 import { DatabaseUnavailable, badRequest, cypherErrorBody, HttpError, neo4jCode } from './errors.ts';
@@ -112,7 +113,8 @@ async function runInTransaction(
     rows.push(row);
   }
   const columns = [...(await result.keys())];
-  return { columns, rows, graph: await explorerGraph(tx, collector), truncated };
+  // Evidence sentences are resolved for the rows' relationships as well as the graph's.
+  return { columns, rows, graph: await explorerGraph(tx, collector, relationshipsIn(rows)), truncated };
 }
 
 /** Runs a user's query read-only; Neo4j's own errors become 400 with their code and position. */

@@ -3,6 +3,7 @@
 import { isInt, isNode, isPath, isRelationship } from 'neo4j-driver';
 import type { ManagedTransaction, Node, Path, Relationship } from 'neo4j-driver';
 import { GraphCollector, plainValue } from '../../graph/collect.ts';
+import { resolveEvidence, type EvidenceBag } from '../../graph/evidence.ts';
 import { nodeKey, type GraphEdge, type GraphNode } from '../../graph/payload.ts';
 import type {
   CypherNodeValue,
@@ -76,11 +77,14 @@ export async function withDegrees(
   return nodes.map((n, i) => ({ ...n, degree: degree.get(elementIds[i]!) ?? 0 }));
 }
 
+/** Also fills the evidence (article id, sentence) of `extra` relationships, in the same query. */
 export async function explorerGraph(
   tx: ManagedTransaction,
   collector: GraphCollector,
+  extra: EvidenceBag[] = [],
 ): Promise<ExplorerGraph> {
   const payload = collector.toPayload();
+  await resolveEvidence(tx, [...payload.edges, ...extra]);
   return { nodes: await withDegrees(tx, payload.nodes, collector.elementIds()), edges: payload.edges };
 }
 

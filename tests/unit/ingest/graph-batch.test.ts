@@ -200,3 +200,41 @@ describe('splitBatch', () => {
     expect(seen.size).toBe(whole.people.length + whole.places.length + whole.offices.length);
   });
 });
+
+describe('evidence stored once', () => {
+  // A page whose article 0 spans the text; the evidence sentence sits at offsets 10..24.
+  const text = `${'头'.repeat(10)}区委书记王小明到石梁镇调研。${'尾'.repeat(76)}${'第二篇'.repeat(40)}`;
+
+  it('keeps offsets into the stored article text and drops the copy of the sentence', () => {
+    const batch = toGraphBatch(doc, text);
+    const mention = batch.personMentions.find((m) => m.articleId === 'page.txt#0')!;
+    expect(mention).toMatchObject({ sentence: null, start: 10, end: 24 });
+    const article = batch.articles[0]!;
+    expect(article.text!.slice(mention.start! - article.start, mention.end! - article.start)).toBe(
+      evidence[0]!.sentence,
+    );
+  });
+
+  it('keeps the sentence where the stored text cannot give it back', () => {
+    // Article 1 (100..200) does not contain offsets 10..24: its mention keeps the sentence.
+    const batch = toGraphBatch(doc, text);
+    expect(batch.personMentions.find((m) => m.articleId === 'page.txt#1')!.sentence).toBe(
+      evidence[0]!.sentence,
+    );
+    // After a character outside the BMP, code-point and UTF-16 offsets differ: the copy stays.
+    const astral = `𠀀${text.slice(2)}`;
+    const shifted = toGraphBatch(doc, astral.padEnd(text.length, '尾'));
+    expect(shifted.personMentions.find((m) => m.articleId === 'page.txt#0')!.sentence).toBe(
+      evidence[0]!.sentence,
+    );
+  });
+
+  it('shifts offsets and numbers articles for a part of a large file', () => {
+    const batch = toGraphBatch(doc, text, { offset: 1000, articleBase: 7, source: 'S', path: 'big.txt' });
+    expect(batch.articles.map((a) => [a.id, a.start, a.source, a.doc])).toEqual([
+      ['page.txt#7', 1000, 'S', 'big.txt'],
+      ['page.txt#8', 1100, 'S', 'big.txt'],
+    ]);
+    expect(batch.personMentions[0]).toMatchObject({ articleId: 'page.txt#7', start: 1010, end: 1024 });
+  });
+});

@@ -6,6 +6,7 @@ import type { ExplorerNode, NeighborsResponse, NodeResponse } from '../../contra
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { resolveNodeKey } from '../keys.ts';
+import { resolveEvidence } from '../../../graph/evidence.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
 const idParams = {
@@ -99,13 +100,15 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
           [(record.get('n') as Node).elementId, node.id],
           ...page.map((p, i) => [p.m.elementId, neighbors[i]!.id] as [string, string]),
         ]);
+        const edges = (record.get('edges') as Relationship[]).map((r) => graphEdge(r, keys));
+        await resolveEvidence(tx, edges);
         return {
           node,
           total: Number(record.get('total')),
           skip,
           limit,
           neighbors,
-          edges: (record.get('edges') as Relationship[]).map((r) => graphEdge(r, keys)),
+          edges,
         };
       });
     },

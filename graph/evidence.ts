@@ -1,0 +1,70 @@
+// Evidence is stored once: relationships read from text keep the offsets of their sentence in the
+// article's text (and the sentence itself only where that text cannot give it back), and most of them
+// do not repeat the article id their endpoints already carry. This fills in `articleId` and `sentence`
+// of the relationships a response carries, in one query, so clients and exports see the same fields
+// as before: the source sentence stays one click away.
+import type { ManagedTransaction } from 'neo4j-driver';
+
+/** Relationship types whose facts come from a sentence of an article. */
+export const EVIDENCE_TYPES = new Set(['HOLDS', 'ATTENDED', 'HELD_IN', 'REPORTED_IN', 'MENTIONED_IN']);
+
+export interface EvidenceBag {
+  /** The relationship's element id. */
+  id: string;
+  type: string;
+  properties: Record<string, unknown>;
+}
+
+// The article of a relationship: its own articleId (HOLDS, and data written before), else the event's
+// (ATTENDED ends at an event, HELD_IN starts at one), else the article it ends at (MENTIONED_IN,
+// REPORTED_IN). Substring offsets are in UTF-16 code units, as the extractor counts them.
+const RESOLVE = `
+UNWIND $ids AS id
+MATCH (x)-[r]->(y) WHERE elementId(r) = id
+WITH id, r, coalesce(r.articleId, CASE type(r) WHEN 'ATTENDED' THEN y.articleId WHEN 'HELD_IN' THEN x.articleId ELSE y.id END) AS articleId
+OPTIONAL MATCH (a:Article {id: articleId})
+RETURN id, articleId,
+       coalesce(r.sentence, CASE WHEN r.start IS NOT NULL AND a.text IS NOT NULL AND r.start >= a.start
+                                 THEN substring(a.text, r.start - a.start, r.end - r.start) END) AS sentence`;
+
+/** Fills `articleId` and `sentence` in place on evidence relationships that lack them. */
+export async function resolveEvidence(
+  tx: Pick<ManagedTransaction, 'run'>,
+  bags: EvidenceBag[],
+): Promise<void> {
+  const wanted = bags.filter(
+    (b) => EVIDENCE_TYPES.has(b.type) && (b.properties.sentence == null || b.properties.articleId == null),
+  );
+  if (wanted.length === 0) return;
+  const ids = [...new Set(wanted.map((b) => b.id))];
+  const result = await tx.run(RESOLVE, { ids });
+  const found = new Map(
+    result.records.map((r) => [
+      r.get('id') as string,
+      { articleId: r.get('articleId') as string | null, sentence: r.get('sentence') as string | null },
+    ]),
+  );
+  for (const bag of wanted) {
+    const evidence = found.get(bag.id);
+    if (!evidence) continue;
+    bag.properties.articleId ??= evidence.articleId;
+    bag.properties.sentence ??= evidence.sentence;
+  }
+}
+
+/** Relationships anywhere in JSON rows as the API sends them ({elementId, type, startNodeElementId, properties}). */
+export function relationshipsIn(value: unknown, out: EvidenceBag[] = []): EvidenceBag[] {
+  if (Array.isArray(value)) for (const item of value) relationshipsIn(item, out);
+  else if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (
+      typeof v.elementId === 'string' &&
+      typeof v.type === 'string' &&
+      'startNodeElementId' in v &&
+      v.properties
+    ) {
+      out.push({ id: v.elementId, type: v.type, properties: v.properties as Record<string, unknown> });
+    } else for (const item of Object.values(v)) relationshipsIn(item, out);
+  }
+  return out;
+}
