@@ -24,6 +24,7 @@ import {
   openLedger,
   sourceDocuments,
   storedHashes,
+  warmUp,
   writeGraph,
   zeroCounts,
   type LegacyClaim,
@@ -77,6 +78,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Called after each write transaction (benchmarks). */
   onTransaction?: (info: TransactionInfo, request: WriteRequest) => void;
+  /** Instead of Neo4j, hand every transaction's rows to this (the bulk path's CSV writer). */
+  sink?: { write(request: WriteRequest): Promise<void> };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -212,10 +215,13 @@ interface Ready {
 }
 
 export async function ingestPaths(
-  db: Database,
+  db: Database | null,
   inputs: string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
+  const { sink } = options;
+  if (!db && !sink) throw new Error('ingestPaths needs a database or a sink');
+  if (sink && (options.prune || options.dryRun)) throw new Error('--prune and --dry-run need a database');
   const log = options.log ?? (() => {});
   const progress = options.progress ?? silentProgress;
   const perTransaction = options.articlesPerTransaction ?? 500;
@@ -238,8 +244,9 @@ export async function ingestPaths(
   // a bad lexicon table stops the run here, with its file and line, not once per file in the workers
   lexicon();
   forgetManifests();
-  if (!dryRun) await applySchema(db);
-  const ledger = await openLedger(db, !dryRun);
+  // The bulk path writes into an empty database: no schema yet, no ledger to compare with.
+  if (db && !dryRun) await applySchema(db);
+  const ledger = db ? await openLedger(db, !dryRun) : { version: 2, legacy: 0 };
   const fingerprint = extractorFingerprint();
   const { entries, sources } = await planSources(inputs, options, summary);
   summary.files = entries.length;
@@ -292,14 +299,15 @@ export async function ingestPaths(
       const hashes = await Promise.all(
         slice.map((e) => fileHash(e.file.fsPath, fingerprint).catch((error: unknown) => error as Error)),
       );
-      const stored = options.force
-        ? new Map<string, string>()
-        : await storedHashes(
-            db,
-            slice.map((e) => e.id),
-          );
+      const stored =
+        options.force || !db
+          ? new Map<string, string>()
+          : await storedHashes(
+              db,
+              slice.map((e) => e.id),
+            );
       const legacy =
-        ledger.legacy > 0
+        db && ledger.legacy > 0
           ? await legacyHashes(
               db,
               slice.map((e) => e.path),
@@ -336,7 +344,7 @@ export async function ingestPaths(
           filesDone++;
         } else queue.push({ entry, hash, legacy: !!old });
       });
-      if (claims.length && !dryRun) {
+      if (db && claims.length && !dryRun) {
         addCounts(summary.counts, await claimLegacy(db, claims));
       }
       summary.migrated += claims.length;
@@ -356,7 +364,8 @@ export async function ingestPaths(
   let bufferedArticles = 0;
   const write = async (request: WriteRequest, articles: number) => {
     const started = performance.now();
-    addCounts(summary.counts, await writeGraph(db, request));
+    if (sink) await sink.write(request);
+    else addCounts(summary.counts, await writeGraph(db!, request));
     options.onTransaction?.({ articles, ms: performance.now() - started }, request);
   };
   const flush = async () => {
@@ -451,7 +460,7 @@ export async function ingestPaths(
     const { entry } = job;
     try {
       if (isNewLarge(job)) {
-        const reader = await textParts({ ...entry.file });
+        const reader = textParts({ ...entry.file });
         openLarge++;
         job.large = { parts: reader.parts, replaced: reader.replaced, articleBase: 0, meta: entry.meta };
       }
@@ -528,11 +537,13 @@ export async function ingestPaths(
   try {
     if (dryRun) await produce();
     else {
+      // Planning the statements overlaps with the extraction of the first files.
+      const warming = db ? warmUp(db).catch(() => {}) : Promise.resolve();
       const producing = produce().then(() => {
         produced = true;
         notify();
       }, fail);
-      const writing = writer().catch(fail);
+      const writing = warming.then(() => writer()).catch(fail);
       await schedule();
       await producing;
       extracting = false;
@@ -540,7 +551,7 @@ export async function ingestPaths(
       await writing;
       if (fatal) throw fatal;
     }
-    if (options.prune) await prune(db, sources, summary, { dryRun, log, write });
+    if (db && options.prune) await prune(db, sources, summary, { dryRun, log, write });
   } finally {
     progress.stop();
     await pool?.destroy();
