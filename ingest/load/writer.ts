@@ -505,7 +505,7 @@ export async function openLedger(db: Database, write: boolean): Promise<{ versio
 }
 
 // A version-1 document whose content did not change moves under its source without re-extraction:
-// its articles, events and the articleId of every evidence relationship take the new ids.
+// its articles, events and the articleId of the evidence relationships that store one take the new ids.
 const CLAIM_LEGACY = `
 UNWIND $claims AS c
 MATCH (a:Article {doc: c.path}) USING INDEX a:Article(doc)
@@ -514,19 +514,20 @@ WITH c, a, a.id AS old, c.docId + substring(a.id, size(c.path)) AS new
 SET a.id = new, a.source = c.source
 WITH a, old, new
 CALL (a, new) {
-  MATCH (a)<-[r:MENTIONED_IN]-()
+  MATCH (a)<-[r:MENTIONED_IN]-() WHERE r.articleId IS NOT NULL
   SET r.articleId = new
 }
 CALL (a, old, new) {
   MATCH (a)<-[r:REPORTED_IN]-(e:Event)
-  SET r.articleId = new, e.articleId = new, e.id = new + substring(e.id, size(old))
+  SET r.articleId = CASE WHEN r.articleId IS NULL THEN null ELSE new END, e.articleId = new,
+      e.id = new + substring(e.id, size(old))
   WITH e
   CALL (e, new) {
-    MATCH (e)-[h:HELD_IN]->()
+    MATCH (e)-[h:HELD_IN]->() WHERE h.articleId IS NOT NULL
     SET h.articleId = new
   }
   CALL (e, new) {
-    MATCH (e)<-[p:ATTENDED]-()
+    MATCH (e)<-[p:ATTENDED]-() WHERE p.articleId IS NOT NULL
     SET p.articleId = new
   }
 }

@@ -70,7 +70,8 @@ beforeEach(async () => {
 });
 afterAll(async () => db.close());
 
-describe('document identity', () => {
+// Several ingests per test: more than the default time on a busy machine.
+describe('document identity', { timeout: 300_000 }, () => {
   it('two folders with the same file names keep both sets of facts', async () => {
     const a = path.join(dir, 'A');
     const b = path.join(dir, 'B');
@@ -310,7 +311,7 @@ describe('one bad thing never costs the rest', () => {
   });
 });
 
-describe('large files', () => {
+describe('large files', { timeout: 300_000 }, () => {
   it('are read as a stream of parts between news items, and do not stall the other files', async () => {
     // A 3 MB archive of pages (over the 2 MB streaming threshold) and small pages beside it.
     const pages = seedFiles.map(seed).join('\n\n');
