@@ -6,6 +6,7 @@
 // exact commands instead.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../db/driver.ts';
 import { resolveClasspath } from '../db/local-neo4j.ts';
@@ -29,8 +30,14 @@ export async function writeBulkCsv(
   const started = performance.now();
   fs.rmSync(dir, { recursive: true, force: true });
   const writer = new CsvGraphWriter(dir);
-  // Large "transactions": nothing is written to Neo4j, the rows only pass through to the files.
-  const summary = await ingestPaths(null, inputs, { articlesPerTransaction: 5000, ...options, sink: writer });
+  // Large "transactions": nothing is written to Neo4j, the rows only pass through to the files; and
+  // every core extracts, since the main thread only appends to files.
+  const summary = await ingestPaths(null, inputs, {
+    articlesPerTransaction: 5000,
+    ...options,
+    threads: options.threads ?? os.availableParallelism(),
+    sink: writer,
+  });
   const files = await writer.finish();
   return { summary, files, extractSeconds: (performance.now() - started) / 1000 };
 }
