@@ -43,7 +43,7 @@ export async function writeBulkCsv(
 }
 
 /** The arguments of `neo4j-admin` for these files (paths as given; rewrite them for a container). */
-export function importArguments(files: string[], database = 'neo4j'): string[] {
+export function importArguments(files: string[], database = 'neo4j', reportFile?: string): string[] {
   return [
     'database',
     'import',
@@ -55,6 +55,8 @@ export function importArguments(files: string[], database = 'neo4j'): string[] {
     '--array-delimiter=U+001F',
     '--skip-duplicate-nodes=false',
     '--threads=2',
+    // Else the tool writes import.report into the working directory.
+    ...(reportFile ? [`--report-file=${reportFile}`] : []),
     ...files,
   ];
 }
@@ -77,7 +79,13 @@ export async function importLocally(
   fs.writeFileSync(path.join(conf, 'neo4j.conf'), `server.directories.data=${path.join(home, 'data')}\n`);
   const child = spawn(
     'java',
-    ['-Xmx1g', '-cp', classpath, 'org.neo4j.cli.AdminTool', ...importArguments(files)],
+    [
+      '-Xmx1g',
+      '-cp',
+      classpath,
+      'org.neo4j.cli.AdminTool',
+      ...importArguments(files, 'neo4j', path.join(root, 'import.report')),
+    ],
     { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

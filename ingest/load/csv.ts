@@ -224,8 +224,8 @@ export class CsvGraphWriter {
       this.row(
         'places',
         'nodes',
-        ['id:ID(Place)', ':LABEL', 'code', 'name', 'level'],
-        [p.id, 'Place', p.code, p.name, p.level],
+        ['id:ID(Place)', ':LABEL', 'code', 'name', 'level', 'pinyin', 'initials'],
+        [p.id, 'Place', p.code, p.name, p.level, p.pinyin, p.initials],
       );
     for (const pair of this.partOf) {
       const [from, to] = pair.split('\t');
@@ -240,8 +240,8 @@ export class CsvGraphWriter {
       this.row(
         'offices',
         'nodes',
-        ['id:ID(Office)', ':LABEL', 'name', 'jurisdiction', 'alias'],
-        [o.id, 'Office', o.name, o.jurisdiction, [...o.aliases].sort().join(' ')],
+        ['id:ID(Office)', ':LABEL', 'name', 'jurisdiction', 'alias', 'pinyin', 'initials'],
+        [o.id, 'Office', o.name, o.jurisdiction, [...o.aliases].sort().join(' '), o.pinyin, o.initials],
       );
     for (const pair of this.governs) {
       const [from, to] = pair.split('\t');
@@ -259,8 +259,8 @@ export class CsvGraphWriter {
       this.row(
         'people',
         'nodes',
-        ['id:ID(Person)', ':LABEL', 'name', 'pinyin', 'jurisdiction', 'official:boolean'],
-        [p.id, 'Person', p.name, p.pinyin, p.jurisdiction, p.official],
+        ['id:ID(Person)', ':LABEL', 'name', 'pinyin', 'initials', 'jurisdiction', 'official:boolean'],
+        [p.id, 'Person', p.name, p.pinyin, p.initials, p.jurisdiction, p.official],
       );
       byName.set(p.name, [...(byName.get(p.name) ?? []), p.id]);
     }
