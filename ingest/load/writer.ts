@@ -71,9 +71,10 @@ CALL () {
 }
 RETURN mentioned, offices`;
 
+// One equality seek per article: a hint on \`IN $ids\` may still be served by a scan of the whole index.
 const REMOVE_HOLDS = `
-MATCH ()-[h:HOLDS]->() USING INDEX h:HOLDS(articleId)
-WHERE h.articleId IN $ids
+UNWIND $ids AS id
+MATCH ()-[h:HOLDS {articleId: id}]->() USING INDEX h:HOLDS(articleId)
 DELETE h`;
 
 const REMOVE_ARTICLES = `
