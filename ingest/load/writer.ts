@@ -56,7 +56,9 @@ MATCH (a:Article {doc: path}) USING INDEX a:Article(doc)
 WHERE a.source IS NULL
 RETURN collect(a.id) AS ids`;
 
-// What the old articles touched: candidates for deletion once their last link is gone.
+// What the old articles touched: candidates for deletion once their last link is gone. HOLDS are found
+// by one equality seek per article: the planner may serve a hint on \`IN $ids\` with a scan of the whole
+// index, depending on its statistics.
 const TOUCHED = `
 CALL () {
   UNWIND $ids AS id
@@ -65,13 +67,12 @@ CALL () {
   RETURN collect(DISTINCT elementId(n)) AS mentioned
 }
 CALL () {
-  MATCH ()-[h:HOLDS]->(o:Office) USING INDEX h:HOLDS(articleId)
-  WHERE h.articleId IN $ids
+  UNWIND $ids AS id
+  MATCH ()-[h:HOLDS {articleId: id}]->(o:Office) USING INDEX h:HOLDS(articleId)
   RETURN collect(DISTINCT elementId(o)) AS offices
 }
 RETURN mentioned, offices`;
 
-// One equality seek per article: a hint on \`IN $ids\` may still be served by a scan of the whole index.
 const REMOVE_HOLDS = `
 UNWIND $ids AS id
 MATCH ()-[h:HOLDS {articleId: id}]->() USING INDEX h:HOLDS(articleId)
