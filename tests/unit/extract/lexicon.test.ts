@@ -174,8 +174,10 @@ describe('editing a table changes the extraction', () => {
       pools.push(pool);
       return (
         await pool.run({
-          file,
-          doc: 'page.txt',
+          docId: 'page.txt',
+          source: null,
+          path: 'page.txt',
+          file: { fsPath: file, rel: 'page.txt', display: file, kind: 'text' },
           meta: { home: { province: '江西省', city: '赣州市', county: '宁都县' } },
         })
       ).batch;
