@@ -1,6 +1,7 @@
 // Extraction engine entry points: one page of text → articles with people, offices, places and
 // events, each fact with evidence (sentence + offsets into the decoded source).
 import path from 'node:path';
+import { findAppointments } from './appointments.ts';
 import { findDates, formatDate, yearFromText, type DayRef } from './dates.ts';
 import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
 import { homeDestination } from './event-places.ts';
@@ -11,6 +12,7 @@ import { endsWithTitle, findKnown, findPeople, knownNames, type PersonMention } 
 import { findPlaces, homeFromPath, placeNames, type HomeDestination, type PlaceHit } from './places/index.ts';
 import { segmentPage, type Segment, type Span } from './segment.ts';
 import type {
+  Appointment,
   ExtractedArticle,
   ExtractedDocument,
   ExtractedEvent,
@@ -221,6 +223,23 @@ function buildArticle(
       });
     });
   }
+  // personnel decisions: the person holds (or held) the position; the date is the main event's, below
+  const decisions = findAppointments(t, headlineLines(t, seg.start, bodyStart(seg)), sents, mentions);
+  const appointments: Appointment[] = decisions.map(({ draft, sentences }) => {
+    const office = officesOfPositions([draft.position.replace(/^代理/, '')])[0] ?? null;
+    const evidence = sentences.map(evOf);
+    let p = people.get(draft.name);
+    if (!p) {
+      p = { name: draft.name, positions: [], offices: [], official: false, evidence: [], holds: [] };
+      people.set(draft.name, p);
+    }
+    if (!p.positions.includes(draft.position)) {
+      p.positions.push(draft.position);
+      p.holds!.push({ position: draft.position, title: splitTitle(draft.position).title, office, evidence });
+    }
+    for (const e of evidence) if (once(`${draft.name}\t${e.start}`)) p.evidence.push(e);
+    return { name: draft.name, action: draft.action, position: draft.position, office, date: null, evidence };
+  });
   for (const p of people.values()) {
     p.offices = [...new Set(p.holds!.map((h) => h.office).filter((o): o is string => !!o))];
     p.official = p.positions.some(isOfficialPosition);
@@ -298,6 +317,11 @@ function buildArticle(
     if (further.participants.length) events.push(toEvent(further, further.title || draft.title));
   }
 
+  const decided = draft.date?.month
+    ? formatDate(draft.date.year ?? year, draft.date.month, draft.date.day)
+    : null;
+  for (const a of appointments) a.date = decided;
+
   const [start, end] = [view.map[seg.start] ?? 0, (view.map[Math.max(seg.start, seg.end - 1)] ?? 0) + 1];
   return {
     id: `${doc}#${index}`,
@@ -308,7 +332,21 @@ function buildArticle(
     people: [...people.values()],
     places: [...places.values()],
     events,
+    appointments,
   };
+}
+
+/** The headline's lines in text[from, to), without blanks and heading marks. */
+function headlineLines(t: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  for (let i = from; i < to;) {
+    const line = lineAt(t, i);
+    if (line.end > line.start && !/^\s*$/.test(t.slice(line.start, line.end))) out.push(line);
+    const nl = t.indexOf('\n', i);
+    if (nl < 0 || nl >= to) break;
+    i = nl + 1;
+  }
+  return out;
 }
 
 /** The line around offset i, without its blanks and heading marks: a headline's evidence. */

@@ -310,6 +310,24 @@ export interface TextLexicon {
   readonly calendarBefore: string;
 }
 
+/** Where a personnel-decision verb's names and position stand (see appointment-verbs.tsv). */
+export type AppointmentFrame = 'object-as' | 'object-post' | 'subject' | 'acting';
+export type AppointmentAction = 'appoint' | 'remove' | 'resign' | 'elect';
+
+export interface AppointmentVerb {
+  readonly verb: string;
+  readonly action: AppointmentAction;
+  readonly frame: AppointmentFrame;
+  /** Characters that, just before the verb, make it part of another word (担任, 主任). */
+  readonly notAfter: ReadonlySet<string>;
+}
+
+/** Verbs of personnel decisions (appointment-verbs.tsv). */
+export interface AppointmentLexicon {
+  /** The verbs by first character, longest first. */
+  readonly byFirst: ReadonlyMap<string, readonly AppointmentVerb[]>;
+}
+
 export interface Lexicon {
   /** The folder the tables were read from. */
   readonly dir: string;
@@ -325,6 +343,7 @@ export interface Lexicon {
   readonly organisations: OrganisationLexicon;
   readonly page: PageLexicon;
   readonly text: TextLexicon;
+  readonly appointments: AppointmentLexicon;
 }
 
 const TITLES: TableSpec = {
@@ -828,6 +847,35 @@ function dayWords(dir: string): Pick<TextLexicon, 'relativeDays' | 'futureBefore
   };
 }
 
+const ACTIONS = ['appoint', 'remove', 'resign', 'elect'] as const;
+const FRAMES = ['object-as', 'object-post', 'subject', 'acting'] as const;
+
+function compileAppointments(dir: string): AppointmentLexicon {
+  const rows = readTable(dir, {
+    file: 'appointment-verbs.tsv',
+    columns: [
+      { name: 'verb', check: cjkWord },
+      { name: 'action', values: ACTIONS },
+      { name: 'frame', values: FRAMES },
+      { name: 'not_after', check: (v) => (v === '-' ? null : cjkWord(v)) },
+    ],
+  });
+  const byFirst = new Map<string, AppointmentVerb[]>();
+  for (const r of rows) {
+    const verb = r.cells.verb!;
+    const list = byFirst.get(verb[0]!) ?? [];
+    list.push({
+      verb,
+      action: r.cells.action as AppointmentAction,
+      frame: r.cells.frame as AppointmentFrame,
+      notAfter: new Set(r.cells.not_after === '-' ? [] : [...r.cells.not_after!]),
+    });
+    byFirst.set(verb[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.verb.length - a.verb.length);
+  return { byFirst };
+}
+
 /** Reads, checks and compiles every table of `dir`. Throws LexiconError naming file:line. */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   return {
@@ -844,6 +892,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     organisations: compileOrganisations(dir),
     page: compilePage(dir),
     text: compileText(dir),
+    appointments: compileAppointments(dir),
   };
 }
 

@@ -39,8 +39,12 @@ export function followerAt(text: string, i: number): number {
 
 const PLACE_SUFFIX_AFTER = lexicon().places.nameBlockers;
 
-/** Whether s (2–4 chars) can be a person's name. */
-export function validName(s: string): boolean {
+/**
+ * Whether s (2–4 chars) can be a person's name. `delimited`: the text itself closes the name on
+ * both sides (a list item before 当选, 同志 after it), so given names may hold characters that
+ * elsewhere begin a word (张有力, 王科, 雷科); common words (全市, 高度) are still refused.
+ */
+export function validName(s: string, delimited = false): boolean {
   const sl = surnameLength(s);
   if (!sl) return false;
   const given = s.length - sl;
@@ -49,7 +53,7 @@ export function validName(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
     const ch = s[k]!;
     if (!isCjkCode(ch.charCodeAt(0))) return false;
-    if (k >= sl && NAMES.givenStops.has(ch)) return false;
+    if (!delimited && k >= sl && NAMES.givenStops.has(ch)) return false;
   }
   return true;
 }
@@ -138,12 +142,37 @@ function positionBefore(text: string, end: number, floor: number): { text: strin
   }
   // drop a leading sentence adverb glued to the position (随后副市长 → 副市长)
   let t = text.slice(s, end);
+  // a decision's verb before its object is no part of the position (推选州党委书记杨秀理 → 州党委书记)
+  const verb = lastMatch(DECISION_VERB, t.slice(0, Math.max(0, t.length - (end - titleStart))));
+  if (verb) {
+    s += verb;
+    t = t.slice(verb);
+  }
   const lead = GLUED_ADVERB.exec(t);
   if (lead) {
     s += lead[0].length;
     t = t.slice(lead[0].length);
   }
   return t ? { text: t, start: s } : null;
+}
+
+/** Verbs written before their object (任命, 推选, 免去: appointment-verbs.tsv), as one alternation. */
+const DECISION_VERB = new RegExp(
+  [...lexicon().appointments.byFirst.values()]
+    .flat()
+    .filter((v) => v.frame === 'object-as' || v.frame === 'object-post')
+    .map((v) => v.verb)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
+
+/** The offset just past the last match of a global regex in s, or 0. */
+function lastMatch(re: RegExp, s: string): number {
+  let end = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) end = m.index + m[0].length;
+  return end;
 }
 
 const CONJ_IN_ORG = NAMES.orgConjunctions;

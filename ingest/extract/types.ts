@@ -75,6 +75,21 @@ export interface ExtractedEvent {
   evidence: Evidence[];
 }
 
+/** A personnel decision the item reports: one entry per person and position. */
+export interface Appointment {
+  name: string;
+  /** appoint (任命, 决定任命, 任), remove (免去, 免除, 撤销), resign (辞去), elect (当选, 选举/推选…为). */
+  action: 'appoint' | 'remove' | 'resign' | 'elect';
+  /** The position as written (副县长, 代理县长, 通州区人民法院审判员). */
+  position: string;
+  /** The qualified office behind the position (房县人民政府), null where unknown. */
+  office: string | null;
+  /** The day of the item's main event (YYYY-MM-DD or --MM-DD), or null. */
+  date: string | null;
+  /** The sentences that state the decision (headline lines included), with offsets. */
+  evidence: Evidence[];
+}
+
 export interface ExtractedArticle {
   /** Stable id: `<doc>#<index>`. */
   id: string;
@@ -90,6 +105,11 @@ export interface ExtractedArticle {
    * the item reports (1月12日,…到B村走访), each with its own date, places and participants.
    */
   events: ExtractedEvent[];
+  /**
+   * Personnel decisions (任命, 免去, 辞去, 当选 …), in text order of their first mention; the
+   * extractor always writes it (empty when none), optional for producers of older output.
+   */
+  appointments?: Appointment[];
 }
 
 export interface ExtractedDocument {

@@ -155,6 +155,22 @@ describe('editing a table changes the extraction', () => {
     expect(roles(extractWith(edited, file).out)).toEqual([['王建华', '核查']]);
   });
 
+  it('a decision verb added to appointment-verbs.tsv', () => {
+    // 调任 is not in the shipped table, and 任 after 调 is part of it (not_after): no decision until
+    // a linguist adds the verb
+    const file = page('6月5日,县人大常委会召开会议。会议通报,王建华调任县委副书记。');
+    const edited = copyTables();
+    addRow(edited, 'appointment-verbs.tsv', ['调任', 'appoint', 'subject', '-']);
+    const decided = (out: ExtractionOutput | null) =>
+      out!.documents.flatMap((d) =>
+        d.articles.flatMap((a) => a.appointments ?? []).map((x) => [x.name, x.action, x.position]),
+      );
+    const base = extractWith(null, file);
+    expect(base.status).toBe(0);
+    expect(decided(base.out)).toEqual([]);
+    expect(decided(extractWith(edited, file).out)).toEqual([['王建华', 'appoint', '县委副书记']]);
+  });
+
   describe('in a worker thread of the ingest', () => {
     const pools: Piscina[] = [];
     afterAll(async () => {
