@@ -16,8 +16,12 @@ export interface ScoreRun {
   metrics: Record<string, { f1: number; precision: number; recall: number }>;
 }
 
-/** Extracts `input` with the CLI, then scores it against `gold` with --min thresholds. */
-export function extractAndScore(input: string, gold: string): ScoreRun {
+/** Extracts `input` with the CLI, then scores it against `gold` with --min thresholds (F1). */
+export function extractAndScore(
+  input: string,
+  gold: string,
+  mins = TARGETS,
+): ScoreRun & { documents: number } {
   const cli = spawnSync(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'ingest/cli/extract.ts'), input],
@@ -30,9 +34,10 @@ export function extractAndScore(input: string, gold: string): ScoreRun {
   if (cli.status !== 0) throw new Error(`extract failed (${cli.status}): ${cli.stderr}`);
   const pred = path.join(mkdtempSync(path.join(tmpdir(), 'cadre-score-')), 'pred.json');
   writeFileSync(pred, cli.stdout);
-  const args = [SCORER, '--gold', gold, '--pred', pred, '--min', TARGETS];
+  const documents = (JSON.parse(cli.stdout) as { documents: unknown[] }).documents.length;
+  const args = [SCORER, '--gold', gold, '--pred', pred, '--min', mins];
   const json = spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, encoding: 'utf8' });
   const verbose = spawnSync(process.execPath, [...args, '--verbose'], { cwd: ROOT, encoding: 'utf8' });
   const metrics = JSON.parse(json.stdout.split('\nbelow target')[0]!.split('\nF1:')[0]!).metrics;
-  return { status: verbose.status, stdout: verbose.stdout, stderr: verbose.stderr, metrics };
+  return { status: verbose.status, stdout: verbose.stdout, stderr: verbose.stderr, metrics, documents };
 }
