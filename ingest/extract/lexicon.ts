@@ -160,6 +160,8 @@ export interface NameLexicon {
   readonly notNames: ReadonlySet<string>;
   /** Characters never inside a given name. */
   readonly givenStops: ReadonlySet<string>;
+  /** Characters never inside a given name even where punctuation or a verb word closes it (的, 局). */
+  readonly closedStops: ReadonlySet<string>;
   /** Characters never inside a part of a transliterated (·) name. */
   readonly dottedStops: ReadonlySet<string>;
   /** Characters that end a position phrase read backwards; `orgConjunctions` may join an organisation name. */
@@ -453,6 +455,7 @@ function compileNames(dir: string): NameLexicon {
     columns: [
       { name: 'char', check: oneChar },
       { name: 'in_given_name', values: YES_NO },
+      { name: 'in_closed_name', values: YES_NO },
       { name: 'in_dotted_name', values: YES_NO },
       { name: 'position', values: ['ends', 'ends-unless-org', 'no'] },
     ],
@@ -471,6 +474,7 @@ function compileNames(dir: string): NameLexicon {
     followersByFirst,
     notNames: new Set(words(dir, 'not-names.tsv')),
     givenStops: charsWhere('in_given_name', 'no'),
+    closedStops: charsWhere('in_closed_name', 'no'),
     dottedStops: charsWhere('in_dotted_name', 'no'),
     positionStops: charsWhere('position', 'ends', 'ends-unless-org'),
     orgConjunctions: charsWhere('position', 'ends-unless-org'),

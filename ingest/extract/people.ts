@@ -53,7 +53,7 @@ export function validName(s: string, delimited = false): boolean {
   for (let k = 0; k < s.length; k++) {
     const ch = s[k]!;
     if (!isCjkCode(ch.charCodeAt(0))) return false;
-    if (!delimited && k >= sl && NAMES.givenStops.has(ch)) return false;
+    if (k >= sl && (delimited ? NAMES.closedStops : NAMES.givenStops).has(ch)) return false;
   }
   return true;
 }
@@ -119,8 +119,29 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
   // 丁鸿收到: a two-character follower after the short name beats a long name ending in its first char
   if (fShort >= 2) return { name: text.slice(i, i + short), end: i + short };
   if (ok(long) > 0) return { name: text.slice(i, i + long), end: i + long };
+  // 杨东来,: punctuation right after the long name beats a one-character word after the short one
+  if (fShort > 0 && CLOSING_MARK.test(text[i + long] ?? '') && closedName(text, i, long, limit))
+    return { name: text.slice(i, i + long), end: i + long };
   if (fShort > 0) return { name: text.slice(i, i + short), end: i + short };
+  // 李年贵、 / 李昌本参加: a given name with a word-like character, where punctuation or a verb
+  // word closes it and nothing shorter fits
+  if (closedName(text, i, long, limit)) return { name: text.slice(i, i + long), end: i + long };
+  if (closedName(text, i, short, limit)) return { name: text.slice(i, i + short), end: i + short };
   return null;
+}
+
+/** Punctuation that closes a list item or clause right after a name. */
+const CLOSING_MARK = /[、,;。:!?)]/;
+
+/** Whether text[i, i+len) is a name closed on its right by punctuation or a two-character verb word. */
+function closedName(text: string, i: number, len: number, limit: number): boolean {
+  if (i + len > limit) return false;
+  const s = text.slice(i, i + len);
+  if (!validName(s, true) || PLACE_SUFFIX_AFTER.has(text[i + len] ?? '')) return false;
+  // a verb word closes only a full name (李昌本参加); two characters need punctuation (书记充分肯定)
+  return (
+    CLOSING_MARK.test(text[i + len] ?? '') || (len - surnameLength(s) >= 2 && followerAt(text, i + len) >= 2)
+  );
 }
 
 const POSITION_STOP = NAMES.positionStops;
@@ -297,6 +318,7 @@ export function findPeople(
       }
     }
   }
+  untitledLists(text, seg, from, masked, out);
   // speakers: “……”张三说 / 。张三表示
   for (const m of seg.matchAll(SPEAKER)) {
     const start = from + m.index;
@@ -304,6 +326,99 @@ export function findPeople(
     out.push({ name: m[1]!, start, end: start + m[1]!.length, positions: [], via: 'speaker' });
   }
   return out;
+}
+
+/** A run of 、-separated words in a segment: CJK characters, middle dots and 、. */
+const LIST_RUN = /[\u4e00-\u9fff·]+(?:、[\u4e00-\u9fff·]+)+/g;
+/** A count after 等 (等16位, 等5名, 等18人). */
+const COUNT = /^(?:[\d一二三四五六七八九十两百]+(?:位|名|人|个))?/;
+/** Nouns for people that are no position (等困难群众, 等工作人员). */
+const PERSON_NOUN = /^[\u4e00-\u9fff]{0,3}(?:群众|人员|同志|家属|人)/;
+
+/** Whether s is a name of a list item: a Han name closed by 、, or a transliterated name. */
+function listName(s: string): boolean {
+  return s.includes('·')
+    ? /^[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,7}){1,3}$/.test(s)
+    : validName(s, true);
+}
+
+/**
+ * Lists of names with no title before them (黄茂军、何积光、卫强担任; 谢东、…邹晓宇等区领导;
+ * 李向林、…唐秀林等16位原市级领导): every item is a name, the list opens a clause (or follows 由 or
+ * 的是:) and ends in 等 and a title or a word for people, or in a verb word. A title after the list
+ * goes to every name; so does the title of "X由…担任" and "担任X的是:…".
+ */
+function untitledLists(
+  text: string,
+  seg: string,
+  from: number,
+  masked: (i: number) => boolean,
+  out: PersonMention[],
+): void {
+  for (const m of seg.matchAll(LIST_RUN)) {
+    const runStart = from + m.index;
+    const items = m[0].split('、');
+    // the first item: a name at its end, after nothing or after 由 / 的是
+    const head = items[0]!;
+    let firstName: string | null = null;
+    let lead = '';
+    for (const len of [3, 2, 4]) {
+      const cand = head.slice(head.length - len);
+      const before = head.slice(0, head.length - len);
+      if (len <= head.length && listName(cand) && (before === '' || /(?:由|的是|了)$/.test(before))) {
+        firstName = cand;
+        lead = before;
+        break;
+      }
+    }
+    if (!firstName && head.includes('·') && listName(head)) firstName = head;
+    if (!firstName) continue;
+    // the last item: a name at its start, then 等…, or a verb word
+    const tail = items[items.length - 1]!;
+    let lastName: string | null = null;
+    let after = '';
+    for (const len of tail.includes('·') ? [tail.length] : [3, 2, 4]) {
+      const cand = tail.slice(0, len);
+      if (len > tail.length || !listName(cand)) continue;
+      const rest = tail.slice(len);
+      const restAt = runStart + m[0].length - rest.length;
+      if (
+        rest.startsWith('等') ||
+        (rest && followerAt(text, restAt) >= 2) ||
+        (!rest && /[,。]/.test(text[restAt] ?? ''))
+      ) {
+        lastName = cand;
+        after = rest;
+        break;
+      }
+    }
+    if (!lastName || !items.slice(1, -1).every(listName)) continue;
+    const names = [firstName, ...items.slice(1, -1), lastName];
+    let positions: string[] = [];
+    if (after.startsWith('等')) {
+      // the shortest title phrase after 等 (等区领导和大会主席团成员 → 区领导)
+      const afterAt = runStart + m[0].length - after.length;
+      const noun = /^[\u4e00-\u9fff]*/.exec(text.slice(afterAt + 1, afterAt + 24).replace(COUNT, ''))![0];
+      let title = '';
+      for (let k = 2; k <= Math.min(noun.length, 12) && !title; k++)
+        if (endsWithTitle(noun.slice(0, k))) title = noun.slice(0, k);
+      if (title) positions = [title];
+      else if (!PERSON_NOUN.test(noun)) continue; // 舞泉、辛安等乡镇: places, not people
+    } else if (!after && !/[,。]/.test(text[runStart + m[0].length] ?? '')) continue;
+    if (!positions.length && lead) {
+      // 执行主席由A、B担任 / 担任本次大会执行主席的是:A、B
+      const before = text.slice(Math.max(from, runStart - 24), runStart + lead.length);
+      const by =
+        /([\u4e00-\u9fff]{2,20}?)由$/.exec(before) ?? /担任([\u4e00-\u9fff]{2,20}?)的是:?$/.exec(before);
+      if (by && endsWithTitle(by[1]!)) positions = [by[1]!.replace(/^本次会议/, '')];
+    }
+    // items are at known offsets: the run is the names and the 、 between them
+    let at = runStart + lead.length;
+    for (const name of names) {
+      if (!masked(at)) out.push({ name, start: at, end: at + name.length, positions, via: 'title' });
+      at += name.length + 1;
+    }
+  }
 }
 
 /**

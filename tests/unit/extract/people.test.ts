@@ -91,3 +91,69 @@ describe('bare mentions and references', () => {
     expect(isReferenced(t, findPeople(t, 0, t.length, never)[0]!)).toBe(false);
   });
 });
+
+describe('names with word-like characters, closed by the text', () => {
+  it('a list item closed by 、 or a verb word keeps a given name with 年, 本, 来, 团, 和', () => {
+    expect(people('县人大常委会副主任张德年、刘本立、沈义和、朱团结出席会议。').map((p) => p[0])).toEqual([
+      '张德年',
+      '刘本立',
+      '沈义和',
+      '朱团结',
+    ]);
+    expect(people('县政协秘书长何家本参加调研。')).toEqual([['何家本', ['县政协秘书长']]]);
+    expect(people('副县长、县公安局局长杨光来,县政府办主任方敏陪同。').map((p) => p[0])).toEqual([
+      '杨光来',
+      '方敏',
+    ]);
+  });
+
+  it('new verb words close a name: 列席, 一同, 受', () => {
+    expect(people('区委常委、统战部部长罗海峰列席会议。').map((p) => p[0])).toEqual(['罗海峰']);
+    expect(people('县人大常委会副主任吴国庆一同调研。').map((p) => p[0])).toEqual(['吴国庆']);
+    expect(people('县委副书记宋明华受县委书记委托讲话。').map((p) => p[0])).toEqual(['宋明华']);
+  });
+
+  it('no name from a function word or an organisation word, nor two characters closed by a verb', () => {
+    expect(people('市领导曾在讲话中提出要求。')).toEqual([]);
+    expect(people('作为基层党员干部,要敢于担当。')).toEqual([]);
+    expect(people('县委书记充分肯定了全县的工作。')).toEqual([]);
+    expect(people('副县长李明来调研。')).toEqual([['李明', ['副县长']]]);
+  });
+});
+
+describe('lists of names without a title before them', () => {
+  it('a title after the list goes to every name (等区领导, 等16位原市级领导)', () => {
+    expect(people('韩立新、高峻松、任小燕等县领导在主席台就座。')).toEqual([
+      ['韩立新', ['县领导']],
+      ['高峻松', ['县领导']],
+      ['任小燕', ['县领导']],
+    ]);
+    expect(people('郑文华、钱玉兰、孙振等12位老领导参观了新区。').map((p) => p[1])).toEqual([
+      ['老领导'],
+      ['老领导'],
+      ['老领导'],
+    ]);
+  });
+
+  it('X由A、B担任 and 担任X的是:A、B give X', () => {
+    expect(people('大会执行主席由邱建国、梁红、彭立新担任。')).toEqual([
+      ['邱建国', ['大会执行主席']],
+      ['梁红', ['大会执行主席']],
+      ['彭立新', ['大会执行主席']],
+    ]);
+  });
+
+  it('named people without a title (等困难群众) are people with no position', () => {
+    expect(people('看望慰问了李桂英、何长春、冯秀珍等困难群众。')).toEqual([
+      ['李桂英', []],
+      ['何长春', []],
+      ['冯秀珍', []],
+    ]);
+  });
+
+  it('lists of places and words are no people', () => {
+    expect(people('调研组先后到城关、石门、高桥等乡镇调研。')).toEqual([]);
+    expect(people('做好防汛、抗旱、救灾等工作。')).toEqual([]);
+    expect(people('外坡、新屋两条村的文明实践站')).toEqual([]);
+  });
+});
