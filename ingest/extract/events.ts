@@ -48,7 +48,7 @@ export interface EventDraft {
 function roleAfter(text: string, end: number, sentenceEnd: number, stop = sentenceEnd): string | null {
   let i = end;
   // skip the rest of an enumeration: 、柴志强、齐富军参加
-  for (let k = 0; k < 6 && (text[i] === '、' || text[i] === '和'); k++) {
+  for (let k = 0; k < 40 && (text[i] === '、' || text[i] === '和'); k++) {
     const next = text.slice(i + 1, Math.min(sentenceEnd, i + 6));
     const m = LIST_REST.exec(next);
     if (!m) break;

@@ -89,3 +89,29 @@ describe('events', () => {
     expect(ev.participants.map((p) => p.name)).toEqual(['毛献明', '朱胜萱']);
   });
 });
+
+describe('participants of a plenary: long lists, 担任, 就座, 列席', () => {
+  const text = [
+    '6月28日上午,县第十八届人民代表大会第三次会议开幕。',
+    '本次会议执行主席由邱建国、梁红、彭立新、汤志远、韦丽萍、顾长海、潘国栋、蒋文秀担任。',
+    '聂远航、卢家骏等县领导在主席台前排就座。',
+    '副县长柳明达,县法院院长殷爱华列席会议。',
+    '会议听取了县人民政府工作报告。',
+  ].join('\n');
+  const roles = () => {
+    const doc = extractText(text, 'page.txt', {
+      home: { province: '广西壮族自治区', city: '桂林市', county: '阳朔县' },
+    });
+    return Object.fromEntries(doc.articles[0]!.events[0]!.participants.map((p) => [p.name, p.role]));
+  };
+
+  it('every name of a list of eight takes the verb that ends it', () => {
+    const r = roles();
+    for (const n of ['邱建国', '梁红', '彭立新', '汤志远', '韦丽萍', '顾长海', '潘国栋', '蒋文秀'])
+      expect(r[n]).toBe('担任');
+  });
+
+  it('就座 and 列席 make people present', () => {
+    expect(roles()).toMatchObject({ 聂远航: '就座', 卢家骏: '就座', 柳明达: '列席', 殷爱华: '列席' });
+  });
+});
