@@ -18,6 +18,8 @@ export function eventKind(text: string): string {
 
 /** The role verb after a name, past adverbs (一同参加, 首先调研). */
 const ROLE_RE = new RegExp(`^(?:一行)?${ADVERBS.beforeRole}*(${VERBS.role})`);
+/** A name's verb in a circumstance (…刘宁的陪同下, …等的带领下). */
+const UNDER_RE = new RegExp(`^(?:同志)?(?:[\\u4e00-\\u9fff]{0,10}?)?的(${VERBS.role})下`);
 /** The first role verb later in the clause (徐旭来我区走访慰问). */
 const ROLE_ANY = new RegExp(`(${VERBS.later})`);
 /** Verbs after a name that show presence at the event (P3). */
@@ -55,6 +57,9 @@ function roleAfter(text: string, end: number, sentenceEnd: number, stop = senten
     i += 1 + m[0].length;
   }
   if (text[i] === '等') i++;
+  // 在市政协主席刘宁的陪同下: the name's verb as the circumstance of the sentence
+  const under = UNDER_RE.exec(text.slice(i, Math.min(sentenceEnd, i + 16)));
+  if (under && PRESENCE.has(under[1]!)) return under[1]!;
   const m = ROLE_RE.exec(text.slice(i, Math.min(sentenceEnd, i + 12)));
   if (m) return LEAD_ROLES.has(m[1]!) ? (activityLater(text, i, stop) ?? m[1]!) : m[1]!;
   // 徐旭来我区走访慰问: the first role verb later in the same clause

@@ -405,7 +405,7 @@ function untitledLists(
       if (title) positions = [title];
       else if (!PERSON_NOUN.test(noun)) continue; // 舞泉、辛安等乡镇: places, not people
     } else if (!after && !/[,。]/.test(text[runStart + m[0].length] ?? '')) continue;
-    if (!positions.length && lead) {
+    if (!positions.length) {
       // 执行主席由A、B担任 / 担任本次大会执行主席的是:A、B
       const before = text.slice(Math.max(from, runStart - 24), runStart + lead.length);
       const by =

@@ -115,3 +115,26 @@ describe('participants of a plenary: long lists, 担任, 就座, 列席', () => 
     expect(roles()).toMatchObject({ 聂远航: '就座', 卢家骏: '就座', 柳明达: '列席', 殷爱华: '列席' });
   });
 });
+
+describe('participants: circumstances, speeches and oaths', () => {
+  const roles = (text: string) => {
+    const doc = extractText(text, 'page.txt', {
+      home: { province: '云南省', city: '大理白族自治州', county: '宾川县' },
+    });
+    return Object.fromEntries(doc.articles[0]!.events[0]!.participants.map((p) => [p.name, p.role]));
+  };
+
+  it('a name in 在…的陪同下 accompanies', () => {
+    expect(
+      roles('3月9日,州政协调研组来到宾川县调研。\n在县政协主席杨文彬的陪同下,调研组先后来到金牛镇、州城镇。'),
+    ).toMatchObject({ 杨文彬: '陪同' });
+  });
+
+  it('在座谈会上发言 and 进行了宪法宣誓 make people present; 领导下 does not', () => {
+    const r = roles(
+      '5月6日,县人大常委会召开座谈会。\n县人大常委会副主任何光荣在座谈会上发言。\n会上,县人民政府副县长马志宏进行了宪法宣誓。\n在县委书记王德明的领导下,全县工作有序推进。',
+    );
+    expect(r).toMatchObject({ 何光荣: '发言', 马志宏: '宣誓' });
+    expect(r.王德明).toBeUndefined();
+  });
+});

@@ -143,6 +143,18 @@ describe('lists of names without a title before them', () => {
     ]);
   });
 
+  it('担任X的是:A、B gives X', () => {
+    expect(people('担任本次大会执行主席的是:覃振华、黎明、韦国强。').map((p) => p[1])).toEqual([
+      ['本次大会执行主席'],
+      ['本次大会执行主席'],
+      ['本次大会执行主席'],
+    ]);
+  });
+
+  it('携 after a name is the verb, not the name’s last character', () => {
+    expect(people('县委常委、副县长罗敏携调研组到城关镇调研。').map((p) => p[0])).toEqual(['罗敏']);
+  });
+
   it('named people without a title (等困难群众) are people with no position', () => {
     expect(people('看望慰问了李桂英、何长春、冯秀珍等困难群众。')).toEqual([
       ['李桂英', []],
