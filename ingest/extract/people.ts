@@ -296,7 +296,22 @@ export function findPeople(
         const sep = LIST_SEP.find((s) => text.startsWith(s, first!.end));
         if (!sep) break;
         i = first.end + sep.length;
-        const nxt = nameAt(text, i, to);
+        let nxt = nameAt(text, i, to) ?? (sep === '、' ? bareNameAt(text, i, to) : null);
+        // one item that is no name does not end a 、 list: the next item may be (…、宝音满都呼、王力平)
+        if (!nxt && sep === '、') {
+          const skip = /^[\u4e00-\u9fff]{2,7}、/.exec(text.slice(i, i + 8));
+          // an item with a title of its own (、副主任许秋平、) is read from that title
+          let titled = false;
+          for (let k = 0; skip && k < skip[0].length - 1; k++) titled ||= TITLES.headAt(text, i + k);
+          if (skip && !titled) {
+            const after = i + skip[0].length;
+            const again = nameAt(text, after, to);
+            if (again && !TITLES.headAt(text, again.end)) {
+              i = after;
+              nxt = again;
+            }
+          }
+        }
         // a list continues only with names that end where another name or the verb follows
         if (!nxt || TITLES.headAt(text, nxt.end)) break;
         first = nxt;
@@ -326,6 +341,28 @@ export function findPeople(
     out.push({ name: m[1]!, start, end: start + m[1]!.length, positions: [], via: 'speaker' });
   }
   return out;
+}
+
+/**
+ * A name without a Han surname right after a title (旗人大常委会副主任宝日夫、, 旗级人大代表胡日沁必力格时):
+ * three to seven characters that punctuation or a two-character verb word closes, with no function
+ * word, organisation word or title inside, and no verb word at its start.
+ */
+function bareNameAt(text: string, i: number, limit: number): { name: string; end: number } | null {
+  if (followerAt(text, i) > 0) return null;
+  for (let e = i + 1; e < Math.min(limit, i + 8); e++) {
+    const c = text.charCodeAt(e - 1);
+    if (!isCjkCode(c) || NAMES.closedStops.has(text[e - 1]!)) return null;
+    if (e - i < 3) {
+      if (e > i + 1 && followerAt(text, e - 1) >= 2) return null;
+      continue;
+    }
+    if (!CLOSING_MARK.test(text[e] ?? '') && followerAt(text, e) < 2) continue;
+    const name = text.slice(i, e);
+    if (NOT_NAMES.has(name.slice(0, 2)) || endsWithTitle(name) || TITLES.headAt(name, 1)) return null;
+    return { name, end: e };
+  }
+  return null;
 }
 
 /** A run of 、-separated words in a segment: CJK characters, middle dots and 、. */

@@ -121,6 +121,27 @@ describe('names with word-like characters, closed by the text', () => {
   });
 });
 
+describe('one item of a 、 list that is no Han name', () => {
+  it('a name without a surname inside the list is read, and the rest of the list too', () => {
+    expect(people('旗领导张华、额尔敦巴雅尔、刘建国、陈晓光参加调研。').map((p) => p[0])).toEqual([
+      '张华',
+      '额尔敦巴雅尔',
+      '刘建国',
+      '陈晓光',
+    ]);
+    // an item that is no name at all is passed over, the list goes on
+    expect(people('县领导张华、各有关部门、刘建国参加调研。').map((p) => p[0])).toEqual(['张华', '刘建国']);
+  });
+
+  it('an item with a title of its own is read from its title', () => {
+    expect(people('县人大常委会主任沈立和、副主任何秋月、陈应国出席。')).toEqual([
+      ['沈立和', ['县人大常委会主任']],
+      ['何秋月', ['副主任']],
+      ['陈应国', ['副主任']],
+    ]);
+  });
+});
+
 describe('lists of names without a title before them', () => {
   it('a title after the list goes to every name (等区领导, 等16位原市级领导)', () => {
     expect(people('韩立新、高峻松、任小燕等县领导在主席台就座。')).toEqual([
