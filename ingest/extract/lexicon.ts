@@ -169,6 +169,8 @@ export interface NameLexicon {
   readonly orgConjunctions: ReadonlySet<string>;
   /** Works studied (讲话精神), as an alternation; and the study verbs before a name (学习, 贯彻). */
   readonly works: string;
+  /** The works as words, longest first. */
+  readonly worksList: readonly string[];
   readonly studyVerbs: string;
 }
 
@@ -479,6 +481,7 @@ function compileNames(dir: string): NameLexicon {
     positionStops: charsWhere('position', 'ends', 'ends-unless-org'),
     orgConjunctions: charsWhere('position', 'ends-unless-org'),
     works: alternation(ofKind('work')),
+    worksList: longestFirst(ofKind('work')),
     studyVerbs: alternation(ofKind('study')),
   };
 }

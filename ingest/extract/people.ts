@@ -334,6 +334,21 @@ export function findPeople(
     }
   }
   untitledLists(text, seg, from, masked, out);
+  // 习近平新时代中国特色社会主义思想, 李四重要讲话精神: a name before a studied work is a person, referenced
+  for (const m of seg.matchAll(NAMED_WORK)) {
+    const at = from + m.index;
+    for (const len of [3, 2]) {
+      const start = at - len;
+      if (start < from || masked(start)) continue;
+      const cand = text.slice(start, at);
+      // the name opens a clause or follows a study verb (贯彻习近平…, 学习王明…); 共同富裕重要… is none
+      const before = text.slice(Math.max(from, start - 4), start);
+      if (!validName(cand) || !(before === '' || /[,。;:、“(\s以]$/.test(before) || STUDY_END.test(before)))
+        continue;
+      out.push({ name: cand, start, end: at, positions: [], via: 'before-title' });
+      break;
+    }
+  }
   // speakers: “……”张三说 / 。张三表示
   for (const m of seg.matchAll(SPEAKER)) {
     const start = from + m.index;
@@ -364,6 +379,16 @@ function bareNameAt(text: string, i: number, limit: number): { name: string; end
   }
   return null;
 }
+
+/** A work written right after its author's name: 重要 and a work, or a work's full title (新时代…思想). */
+const NAMED_WORK = new RegExp(
+  `(?:(?:同志)?(?:的)?重要${NAMES.works}|${lexicon()
+    .names.worksList.filter((w) => w.length >= 4)
+    .join('|')})`,
+  'g',
+);
+
+const STUDY_END = new RegExp(`${NAMES.studyVerbs}(?:了)?$`);
 
 /** A run of 、-separated words in a segment: CJK characters, middle dots and 、. */
 const LIST_RUN = /[\u4e00-\u9fff·]+(?:、[\u4e00-\u9fff·]+)+/g;

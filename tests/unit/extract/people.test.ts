@@ -190,3 +190,16 @@ describe('lists of names without a title before them', () => {
     expect(people('外坡、新屋两条村的文明实践站')).toEqual([]);
   });
 });
+
+describe('a name before a studied work', () => {
+  it('is a person, referenced (贯彻习近平新时代…思想, 学习王明重要讲话精神)', () => {
+    expect(people('深入学习贯彻习近平新时代中国特色社会主义思想,认真落实各项部署。')).toEqual([
+      ['习近平', []],
+    ]);
+    expect(people('会议传达学习了王振国重要讲话精神。')).toEqual([['王振国', []]]);
+  });
+
+  it('not a phrase before 重要 (推动共同富裕重要论述)', () => {
+    expect(people('深入学习推动共同富裕重要论述。')).toEqual([]);
+  });
+});
