@@ -12,7 +12,9 @@ import { deriveGraph, type CadreGraph, type EdgeAttributes, type NodeAttributes 
 import { LayoutController, SETTLE_UNSEEN } from './graph/layout.ts';
 import { createRenderer } from './graph/renderer.ts';
 import { createActions, errorMessage } from './state/actions.ts';
-import { hiddenNodes } from './state/filters.ts';
+import { hiddenNodes, kindsAndRoles } from './state/filters.ts';
+import { mountTablePanel } from './tables/panel.ts';
+import { renderEventFilters } from './ui/event-filters.ts';
 import { canRedo, canUndo, current, replaces } from './state/ops.ts';
 import { createAppStore, initialState, noFilters, type AppState } from './state/store.ts';
 import { MAX_POSITIONS, positionKey, readUrl, writeUrl } from './state/url.ts';
@@ -67,7 +69,7 @@ export async function startApp(): Promise<void> {
       ops: url.ops,
       lang: url.lang,
       query: url.q,
-      display: { size: url.size },
+      display: { size: url.size, color: 'kind' },
       selection: { selected: url.selected, second: url.second },
       filters: { ...noFilters(), hiddenKinds: url.hiddenKinds, from: url.from, to: url.to },
       positions: url.positions,
@@ -209,6 +211,12 @@ export async function startApp(): Promise<void> {
     const counts = new Map<string, number>();
     graph.forEachNode((_n, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
     renderLegend(byId('legend'), counts, state.filters.hiddenKinds, actions.toggleKind);
+    renderEventFilters(
+      byId('event-filters'),
+      kindsAndRoles(graph),
+      { kinds: state.filters.eventKinds, roles: state.filters.roles },
+      { kinds: actions.setEventKinds, roles: actions.setRoles },
+    );
     renderActiveFilters(state);
     byId('stats').textContent = t('nodes', { n: count(graph.order - hidden.size), m: count(graph.size) });
     renderNotices(byId('notices'), state.content?.notices ?? [], { loadMore: actions.loadMore });
@@ -271,6 +279,13 @@ export async function startApp(): Promise<void> {
         shortest: () => other && actions.view('shortest-connection', { from: key(node), to: key(other) }),
         filterPlace: () => void actions.setMemberFilter('place', id),
         filterOffice: () => void actions.setMemberFilter('office', id),
+        table: () =>
+          actions.openTable(
+            node.kind === 'Person' ? 'person' : node.kind === 'Place' ? 'place' : 'office',
+            key(node),
+            node.caption,
+          ),
+        matrix: () => actions.openTable('matrix', key(node), node.caption),
         retryPositions: () => actions.retryExtras(id),
       },
     });
@@ -374,6 +389,12 @@ export async function startApp(): Promise<void> {
     });
     cypherPanel.focus();
   }
+
+  mountTablePanel(byId('table-drawer'), store, actions, () => {
+    // The canvas area changed size: sigma only watches the window.
+    view.renderer.resize();
+    view.renderer.refresh();
+  });
 
   const search = mountSearch(byId('search-box'), {
     onPick: (hit, add) => {

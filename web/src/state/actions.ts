@@ -5,7 +5,8 @@ import { ApiError, fetchArticles, runNamedQuery, type CypherResult } from '../ap
 import { setLang as setDictionary, t, type Lang } from '../i18n.ts';
 import type { SizeMode } from '../graph/derive.ts';
 import { amend, current, push, redo, undo, type Op } from './ops.ts';
-import type { AppStore, MemberFilter, Position } from './store.ts';
+import type { AppState, AppStore, ColorMode, MemberFilter, Position } from './store.ts';
+import { fetchTable, PAGE, sortMatrix, type TableRequest } from '../tables/model.ts';
 import { VIEW_PAGE, type ViewLoader } from './view.ts';
 
 /** The message for an API failure, in the current language, with the server's words after it. */
@@ -124,7 +125,60 @@ export function createActions(store: AppStore, loader: ViewLoader) {
       }
     },
 
-    setSize: (size: SizeMode) => set({ display: { size } }),
+    setSize: (size: SizeMode) => set((s) => ({ display: { ...s.display, size } })),
+    setColor: (color: ColorMode) => set((s) => ({ display: { ...s.display, color } })),
+
+    /** Keeps only events of these kinds / where someone had these roles (empty: all). */
+    setEventKinds: (eventKinds: string[]) => set((s) => ({ filters: { ...s.filters, eventKinds } })),
+    setRoles: (roles: string[]) => set((s) => ({ filters: { ...s.filters, roles } })),
+
+    openTable(of: TableRequest['of'], key: string, name: string) {
+      const sort = of === 'matrix' ? 'sum' : 'date';
+      const request: TableRequest = { of, key, name, sort, desc: of === 'matrix', limit: PAGE };
+      set({ table: { request, data: { state: 'loading' } } });
+      void actions.loadTable();
+    },
+    closeTable: () => set({ table: null }),
+    /** Sorts by a column; the same column again turns the order round. */
+    sortTable(column: string) {
+      const table = get().table;
+      if (!table) return;
+      const desc = table.request.sort === column ? !table.request.desc : false;
+      const request = { ...table.request, sort: column, desc };
+      // The matrix is whole on the client; an events table sorts on the server (it sees every row).
+      if (request.of === 'matrix' && table.data.state === 'done') {
+        set({
+          table: { request, data: { state: 'done', value: sortMatrix(table.data.value, column, desc) } },
+        });
+        return;
+      }
+      set({ table: { request, data: table.data } });
+      void actions.loadTable();
+    },
+    moreTable() {
+      const table = get().table;
+      if (!table) return;
+      set({ table: { ...table, request: { ...table.request, limit: table.request.limit + PAGE } } });
+      void actions.loadTable();
+    },
+    /** (Re)loads the open table for its request and the current filters; a stale answer is dropped. */
+    async loadTable() {
+      const table = get().table;
+      if (!table) return;
+      const { request } = table;
+      const filters = get().filters;
+      let data: Extract<NonNullable<AppState['table']>['data'], { state: 'done' | 'error' }>;
+      try {
+        data = { state: 'done', value: await fetchTable(request, filters) };
+      } catch (error) {
+        data = { state: 'error', message: errorMessage(error) };
+      }
+      const now = get();
+      const same = (a: typeof filters, b: typeof filters) =>
+        a.from === b.from && a.to === b.to && a.eventKinds === b.eventKinds && a.roles === b.roles;
+      if (now.table?.request !== request || !same(now.filters, filters)) return;
+      set({ table: { request, data } });
+    },
     setLang(lang: Lang) {
       setDictionary(lang);
       set({ lang });

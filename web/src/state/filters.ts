@@ -11,7 +11,10 @@ export function hiddenNodes(graph: CadreGraph, filters: Filters): Set<string> {
   const hidden = new Set<string>();
   const kinds = new Set(filters.hiddenKinds);
   const ranged = filters.from !== null || filters.to !== null;
-  if (kinds.size === 0 && !ranged && !filters.place && !filters.office) return hidden;
+  const eventKinds = filters.eventKinds.length ? new Set(filters.eventKinds) : null;
+  const roles = filters.roles.length ? new Set(filters.roles) : null;
+  const byEvent = ranged || !!eventKinds || !!roles;
+  if (kinds.size === 0 && !byEvent && !filters.place && !filters.office) return hidden;
   graph.forEachNode((id, a) => {
     if (kinds.has(a.kind)) hidden.add(id);
     else if (a.kind === 'Event' && ranged) {
@@ -19,6 +22,9 @@ export function hiddenNodes(graph: CadreGraph, filters: Filters): Set<string> {
       if (!isDated(date) || (filters.from && date < filters.from) || (filters.to && date > filters.to))
         hidden.add(id);
     }
+    if (a.kind === 'Event' && eventKinds && !eventKinds.has(String(a.properties.kind ?? ''))) hidden.add(id);
+    // An event passes a role filter when someone on screen attended it in one of the roles.
+    if (a.kind === 'Event' && roles && !hasRole(graph, id, roles)) hidden.add(id);
     if ((a.kind === 'Event' || a.kind === 'Place') && filters.place && !filters.place.members.has(id))
       hidden.add(id);
     if ((a.kind === 'Person' || a.kind === 'Office') && filters.office && !filters.office.members.has(id))
@@ -32,7 +38,7 @@ export function hiddenNodes(graph: CadreGraph, filters: Filters): Set<string> {
       if (people.length > 0 && people.every((n) => hidden.has(n))) hidden.add(id);
     });
   }
-  if (ranged || filters.place || filters.office) {
+  if (byEvent || filters.place || filters.office) {
     graph.forEachNode((id, a) => {
       if (hidden.has(id) || a.kind === 'Event') return;
       const neighbors = graph.neighbors(id);
@@ -40,4 +46,28 @@ export function hiddenNodes(graph: CadreGraph, filters: Filters): Set<string> {
     });
   }
   return hidden;
+}
+
+function hasRole(graph: CadreGraph, event: string, roles: ReadonlySet<string>): boolean {
+  return graph.someInEdge(
+    event,
+    (_e, a) =>
+      a.relType === 'ATTENDED' && typeof a.properties.role === 'string' && roles.has(a.properties.role),
+  );
+}
+
+/** The event kinds and the roles in view, most frequent first, for the filter menus. */
+export function kindsAndRoles(graph: CadreGraph): { kinds: string[]; roles: string[] } {
+  const kinds = new Map<string, number>();
+  const roles = new Map<string, number>();
+  graph.forEachNode((_id, a) => {
+    if (a.kind === 'Event' && typeof a.properties.kind === 'string')
+      kinds.set(a.properties.kind, (kinds.get(a.properties.kind) ?? 0) + 1);
+  });
+  graph.forEachEdge((_e, a) => {
+    if (a.relType === 'ATTENDED' && typeof a.properties.role === 'string')
+      roles.set(a.properties.role, (roles.get(a.properties.role) ?? 0) + 1);
+  });
+  const ranked = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).map(([k]) => k);
+  return { kinds: ranked(kinds), roles: ranked(roles) };
 }

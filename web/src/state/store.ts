@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ArticleInfo } from '../../contract.ts';
 import type { Lang } from '../i18n.ts';
 import type { SizeMode } from '../graph/derive.ts';
+import type { TableData, TableRequest } from '../tables/model.ts';
 import { logOf, type Op, type ViewLog } from './ops.ts';
 import type { ViewContent } from './view.ts';
 
@@ -22,7 +23,13 @@ export interface Filters {
   to: string | null;
   place: MemberFilter | null;
   office: MemberFilter | null;
+  /** Event kinds (会议, 调研 …) and roles (主持, 陪同 …) to keep; empty: all. Canvas and tables alike. */
+  eventKinds: readonly string[];
+  roles: readonly string[];
 }
+
+/** How nodes are coloured: by kind, by Louvain community of co-attendance, or places by visits. */
+export type ColorMode = 'kind' | 'community' | 'visits';
 
 export interface Status {
   kind: 'loading' | 'error';
@@ -53,13 +60,15 @@ export interface AppState {
   selection: { selected: string | null; second: string | null };
   hovered: string | null;
   filters: Filters;
-  display: { size: SizeMode };
+  display: { size: SizeMode; color: ColorMode };
   lang: Lang;
   /** The search box's text (kept in the URL). */
   query: string;
   /** Node positions to restore (from a shared URL), by node id. */
   positions: Readonly<Record<string, readonly [number, number]>>;
   status: Status | null;
+  /** The open table (tables/model.ts) and its rows; null when the table drawer is closed. */
+  table: { request: TableRequest; data: Extra<TableData> } | null;
   /** Positions of people and headlines of cited articles, for the details panel. */
   extras: {
     positions: Readonly<Record<string, Extra<Position[]>>>;
@@ -73,6 +82,8 @@ export const noFilters = (): Filters => ({
   to: null,
   place: null,
   office: null,
+  eventKinds: [],
+  roles: [],
 });
 
 export function initialState(partial: Partial<AppState> & { ops?: Op[] } = {}): AppState {
@@ -83,11 +94,12 @@ export function initialState(partial: Partial<AppState> & { ops?: Op[] } = {}): 
     selection: { selected: null, second: null },
     hovered: null,
     filters: noFilters(),
-    display: { size: 'degree' },
+    display: { size: 'degree', color: 'kind' },
     lang: 'zh',
     query: '',
     positions: {},
     status: null,
+    table: null,
     extras: { positions: {}, articles: {} },
     ...rest,
   };

@@ -8,6 +8,7 @@ import { formatDate, styleOf } from '../graph/style.ts';
 import { count, keyName, kindName, levelName, t } from '../i18n.ts';
 import type { Extra, Position } from '../state/store.ts';
 import { showArticle } from './article.ts';
+import { s } from '../tables/strings.ts';
 import { button, el, highlighted, swatch } from './dom.ts';
 
 /** Connections listed in the panel; the rest are counted. */
@@ -25,6 +26,9 @@ export interface DetailsActions {
   shortest(): void;
   filterPlace(): void;
   filterOffice(): void;
+  /** The events of the person, place or office as a table; a place's place × official matrix. */
+  table(): void;
+  matrix(): void;
   /** The person's events in one place (the overview's drill-down), by the place's id. */
   visitEvents(place: string): void;
   retryPositions(): void;
@@ -139,6 +143,9 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
     );
   if (node.kind === 'Office')
     views.append(button(t('filterOffice'), actions.filterOffice, { testid: 'filter-office' }));
+  if (node.kind === 'Person' || node.kind === 'Place' || node.kind === 'Office')
+    views.append(button(s('table'), actions.table, { testid: 'view-table' }));
+  if (node.kind === 'Place') views.append(button(s('matrix'), actions.matrix, { testid: 'view-matrix' }));
 
   const title = typeof node.properties.title === 'string' ? node.properties.title : node.caption;
   container.replaceChildren(badge, el('h2', { text: title }), counts, primary);
