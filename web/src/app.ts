@@ -14,6 +14,9 @@ import { createRenderer } from './graph/renderer.ts';
 import { createActions, errorMessage } from './state/actions.ts';
 import { hiddenNodes, kindsAndRoles } from './state/filters.ts';
 import { mountTablePanel } from './tables/panel.ts';
+import { Painter, runMapLayout } from './map/controller.ts';
+import { renderCommunityLegend } from './ui/community-legend.ts';
+import { s as words } from './tables/strings.ts';
 import { renderEventFilters } from './ui/event-filters.ts';
 import { canRedo, canUndo, current, replaces } from './state/ops.ts';
 import { createAppStore, initialState, noFilters, type AppState } from './state/store.ts';
@@ -79,11 +82,23 @@ export async function startApp(): Promise<void> {
   const actions = createActions(store, loader);
 
   let hidden: Set<string> = new Set();
+  // Colour modes (visits, communities) as display overrides, worked out once per view or filter change.
+  const painter = new Painter(() => {
+    view.refresh();
+    renderPanels();
+  });
+  let mapNote = '';
   const view = createRenderer(
     byId('graph'),
     () => {
       const s = store.getState();
-      return { hidden, selected: s.selection.selected, second: s.selection.second, hovered: s.hovered };
+      return {
+        hidden,
+        paint: painter.paint,
+        selected: s.selection.selected,
+        second: s.selection.second,
+        hovered: s.hovered,
+      };
     },
     {
       onSelect: (node, additive) => actions.select(node, additive),
@@ -172,6 +187,8 @@ export async function startApp(): Promise<void> {
       size: state.display.size,
     });
     hidden = hiddenNodes(graph, state.filters);
+    painter.update(state.display.color, graph, hidden);
+    mapNote = '';
     view.swap(graph);
     const { selected, second } = state.selection;
     if ((selected && !graph.hasNode(selected)) || (second && !graph.hasNode(second)))
@@ -195,6 +212,7 @@ export async function startApp(): Promise<void> {
 
   function filtersChanged(state: AppState) {
     hidden = hiddenNodes(view.graph(), state.filters);
+    painter.update(state.display.color, view.graph(), hidden);
     view.refresh();
     renderPanels();
     handle.version += 1;
@@ -218,9 +236,20 @@ export async function startApp(): Promise<void> {
       { kinds: actions.setEventKinds, roles: actions.setRoles },
     );
     renderActiveFilters(state);
-    byId('stats').textContent = t('nodes', { n: count(graph.order - hidden.size), m: count(graph.size) });
+    byId('stats').textContent =
+      t('nodes', { n: count(graph.order - hidden.size), m: count(graph.size) }) +
+      (mapNote ? ` · ${mapNote}` : '');
+    renderCommunityLegend(
+      byId('community-legend'),
+      state.display.color === 'community' ? painter.legend : null,
+    );
     renderNotices(byId('notices'), state.content?.notices ?? [], { loadMore: actions.loadMore });
-    toolbar.update({ canUndo: canUndo(state.log), canRedo: canRedo(state.log), size: state.display.size });
+    toolbar.update({
+      canUndo: canUndo(state.log),
+      canRedo: canRedo(state.log),
+      size: state.display.size,
+      color: state.display.color,
+    });
     timeline?.update(graph, state.filters);
     renderSelection();
   }
@@ -330,10 +359,30 @@ export async function startApp(): Promise<void> {
       void view.fit();
     },
     size: (mode) => actions.setSize(mode),
+    color: (mode) => actions.setColor(mode),
+    map: () => void mapLayout(),
     exportAs: (format) => void exportAs(format),
     toggleCypher: () => toggleCypher(),
     toggleLang: () => actions.setLang(store.getState().lang === 'zh' ? 'en' : 'zh'),
   });
+
+  /** Places at their longitude/latitude, the rest between; coloured by visits unless told otherwise. */
+  async function mapLayout() {
+    layout.stop();
+    const graph = view.graph();
+    try {
+      const { placed, unplaced } = await runMapLayout(graph);
+      if (view.graph() !== graph) return;
+      mapNote = placed ? words('mapPlaced', { n: count(placed), m: count(unplaced) }) : words('mapNoPlaces');
+      savePositions();
+      await view.fit(0);
+      if (store.getState().display.color === 'kind') actions.setColor('visits');
+      else renderPanels();
+      handle.version += 1;
+    } catch (error) {
+      actions.setStatus({ kind: 'error', message: errorMessage(error), retry: () => void mapLayout() });
+    }
+  }
 
   async function exportAs(format: ViewExportFormat) {
     try {
@@ -437,7 +486,17 @@ export async function startApp(): Promise<void> {
       if (state.log !== prev.log && performance.now() - actionStarted > 50) actionStarted = performance.now();
       void evaluate();
     }
-    if (state.content !== prev.content || state.display !== prev.display || state.lang !== prev.lang)
+    const onlyColor =
+      state.display !== prev.display &&
+      state.display.size === prev.display.size &&
+      state.content === prev.content &&
+      state.lang === prev.lang;
+    if (onlyColor) {
+      painter.update(state.display.color, view.graph(), hidden);
+      view.refresh();
+      renderPanels();
+      handle.version += 1;
+    } else if (state.content !== prev.content || state.display !== prev.display || state.lang !== prev.lang)
       showContent(state);
     else if (state.filters !== prev.filters) filtersChanged(state);
     else if (state.selection !== prev.selection || state.hovered !== prev.hovered) {

@@ -8,6 +8,8 @@ import { newGraph, type CadreGraph, type EdgeAttributes, type NodeAttributes } f
 
 export interface RenderView {
   hidden: ReadonlySet<string>;
+  /** Display overrides of a colour mode (map/paint.ts: visits, communities), by node; null: by kind. */
+  paint: ReadonlyMap<string, { color?: string; size?: number; label?: string }> | null;
   selected: string | null;
   second: string | null;
   hovered: string | null;
@@ -37,6 +39,7 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
 
   // What the reducers read, worked out once per refresh rather than once per node.
   let hidden: ReadonlySet<string> = new Set();
+  let paint: RenderView['paint'] = null;
   let selected: string | null = null;
   let second: string | null = null;
   let focus: string | null = null;
@@ -45,6 +48,7 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
   const prepare = (graph: CadreGraph) => {
     const state = view();
     hidden = state.hidden;
+    paint = state.paint;
     const usable = (id: string | null) => (id && graph.hasNode(id) && !hidden.has(id) ? id : null);
     selected = usable(state.selected);
     second = usable(state.second);
@@ -70,8 +74,10 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
     zIndex: true,
     stagePadding: 40,
     defaultEdgeType: 'arrow',
-    nodeReducer: (node, data) => {
-      if (hidden.has(node)) return { ...data, hidden: true };
+    nodeReducer: (node, attributes) => {
+      if (hidden.has(node)) return { ...attributes, hidden: true };
+      const painted = paint?.get(node);
+      const data = painted ? { ...attributes, ...painted } : attributes;
       if (node === selected || node === second || node === focus)
         return { ...data, highlighted: true, forceLabel: true, zIndex: 3 };
       if (!focus) return data;

@@ -1,5 +1,7 @@
 // The toolbar: undo/redo, fit, layouts, node size, export, the Cypher drawer and the language switch.
 import type { SizeMode } from '../graph/derive.ts';
+import type { ColorMode } from '../state/store.ts';
+import { s as words } from '../tables/strings.ts';
 import type { ViewExportFormat } from '../export/export.ts';
 import { t } from '../i18n.ts';
 import { button, el } from './dom.ts';
@@ -16,6 +18,9 @@ export interface ToolbarActions {
   noverlap(): void;
   circular(): void;
   size(mode: SizeMode): void;
+  color(mode: ColorMode): void;
+  /** The map layout (places at their coordinates). */
+  map(): void;
   exportAs(format: ViewExportFormat): void;
   toggleCypher(): void;
   toggleLang(): void;
@@ -30,6 +35,9 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
   const fa2 = button('', actions.toggleFa2, { testid: 'fa2' });
   const noverlap = button('', actions.noverlap, { testid: 'noverlap' });
   const circular = button('', actions.circular, { testid: 'circular' });
+  const map = button('', actions.map, { testid: 'map' });
+  const color = el('select', { class: 'select', attrs: { 'data-testid': 'color', 'aria-label': 'colour' } });
+  color.addEventListener('change', () => actions.color(color.value as ColorMode));
   const size = el('select', { class: 'select', attrs: { 'data-testid': 'size', 'aria-label': 'size' } });
   size.addEventListener('change', () => actions.size(size.value as SizeMode));
   const exportSelect = el('select', {
@@ -47,13 +55,20 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
   container.replaceChildren(
     group(undo, redo),
     group(overview, latest, fit),
-    group(fa2, noverlap, circular),
-    group(size),
+    group(fa2, noverlap, circular, map),
+    group(size, color),
     group(exportSelect, cypher),
     lang,
   );
 
-  let state = { canUndo: false, canRedo: false, fa2: false, size: 'degree' as SizeMode, cypherOpen: false };
+  let state = {
+    canUndo: false,
+    canRedo: false,
+    fa2: false,
+    size: 'degree' as SizeMode,
+    color: 'kind' as ColorMode,
+    cypherOpen: false,
+  };
   const render = () => {
     undo.textContent = '↶';
     undo.title = `${t('undo')} (Ctrl+Z)`;
@@ -75,6 +90,19 @@ export function mountToolbar(container: HTMLElement, actions: ToolbarActions) {
       ),
     );
     size.value = state.size;
+    map.textContent = words('mapLayout');
+    color.replaceChildren(
+      ...(
+        [
+          ['kind', 'colorKind'],
+          ['community', 'colorCommunity'],
+          ['visits', 'colorVisits'],
+        ] as const
+      ).map(([mode, key]) =>
+        el('option', { text: `${words('colorBy')}: ${words(key)}`, attrs: { value: mode } }),
+      ),
+    );
+    color.value = state.color;
     exportSelect.replaceChildren(
       el('option', { text: `${t('export')} ▾`, attrs: { value: '' } }),
       ...EXPORT_FORMATS.map((f) => el('option', { text: f.toUpperCase(), attrs: { value: f } })),
