@@ -19,15 +19,6 @@ async function after(page: Page, action: () => Promise<unknown>) {
   await page.waitForFunction((v) => window.__cadre!.version > v, before, { timeout: 20_000 });
 }
 
-/** What sigma draws for a node (after the reducers): colour, size, label. */
-const drawn = (page: Page, caption: string) =>
-  page.evaluate((label) => {
-    const { graph, sigma } = window.__cadre!;
-    const node = graph.findNode((_n, a) => a.caption === label)!;
-    const data = sigma.getNodeDisplayData(node)!;
-    return { color: data.color, size: data.size, label: data.label };
-  }, caption);
-
 describe('map and colour modes', () => {
   it('puts places at their coordinates and shows how often each was visited', async () => {
     const { page, errors } = await openExplorer(explorer, LATEST);
