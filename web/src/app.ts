@@ -295,6 +295,7 @@ export async function startApp(): Promise<void> {
       second: other,
       articles: state.extras.articles,
       positions: node.kind === 'Person' ? (state.extras.positions[id] ?? { state: 'loading' }) : null,
+      career: node.kind === 'Person' ? (state.extras.careers[id] ?? { state: 'loading' }) : null,
       actions: {
         expand: () => actions.expand(id),
         more: () => actions.expand(id),
@@ -315,6 +316,7 @@ export async function startApp(): Promise<void> {
             node.caption,
           ),
         matrix: () => actions.openTable('matrix', key(node), node.caption),
+        holders: (officeId, office) => actions.openTable('holders', officeId, office),
         retryPositions: () => actions.retryExtras(id),
       },
     });

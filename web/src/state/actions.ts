@@ -6,6 +6,7 @@ import { setLang as setDictionary, t, type Lang } from '../i18n.ts';
 import type { SizeMode } from '../graph/derive.ts';
 import { amend, current, push, redo, undo, type Op } from './ops.ts';
 import type { AppState, AppStore, ColorMode, MemberFilter, Position } from './store.ts';
+import { fetchCareer } from '../career/model.ts';
 import { fetchTable, PAGE, sortMatrix, type TableRequest } from '../tables/model.ts';
 import { VIEW_PAGE, type ViewLoader } from './view.ts';
 
@@ -133,7 +134,7 @@ export function createActions(store: AppStore, loader: ViewLoader) {
     setRoles: (roles: string[]) => set((s) => ({ filters: { ...s.filters, roles } })),
 
     openTable(of: TableRequest['of'], key: string, name: string) {
-      const sort = of === 'matrix' ? 'sum' : 'date';
+      const sort = of === 'matrix' ? 'sum' : of === 'holders' ? 'title' : 'date';
       const request: TableRequest = { of, key, name, sort, desc: of === 'matrix', limit: PAGE };
       set({ table: { request, data: { state: 'loading' } } });
       void actions.loadTable();
@@ -146,7 +147,7 @@ export function createActions(store: AppStore, loader: ViewLoader) {
       const desc = table.request.sort === column ? !table.request.desc : false;
       const request = { ...table.request, sort: column, desc };
       // The matrix is whole on the client; an events table sorts on the server (it sees every row).
-      if (request.of === 'matrix' && table.data.state === 'done') {
+      if ((request.of === 'matrix' || request.of === 'holders') && table.data.state === 'done') {
         set({
           table: { request, data: { state: 'done', value: sortMatrix(table.data.value, column, desc) } },
         });
@@ -191,6 +192,24 @@ export function createActions(store: AppStore, loader: ViewLoader) {
     /** Positions of a person and the headlines their evidence cites: once each, errors kept. */
     async loadExtras(id: string, person: { id: string } | null, cited: string[]) {
       const { extras } = get();
+      if (person && !extras.careers[id]) {
+        set((s) => ({
+          extras: { ...s.extras, careers: { ...s.extras.careers, [id]: { state: 'loading' } } },
+        }));
+        void fetchCareer(person.id).then(
+          (value) =>
+            set((s) => ({
+              extras: { ...s.extras, careers: { ...s.extras.careers, [id]: { state: 'done', value } } },
+            })),
+          (error: unknown) =>
+            set((s) => ({
+              extras: {
+                ...s.extras,
+                careers: { ...s.extras.careers, [id]: { state: 'error', message: errorMessage(error) } },
+              },
+            })),
+        );
+      }
       if (person && !extras.positions[id]) {
         set((s) => ({
           extras: { ...s.extras, positions: { ...s.extras.positions, [id]: { state: 'loading' } } },
@@ -230,7 +249,9 @@ export function createActions(store: AppStore, loader: ViewLoader) {
       set((s) => {
         const positions = { ...s.extras.positions };
         delete positions[id];
-        return { extras: { ...s.extras, positions } };
+        const careers = { ...s.extras.careers };
+        delete careers[id];
+        return { extras: { ...s.extras, positions, careers } };
       });
     },
   };

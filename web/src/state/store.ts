@@ -6,6 +6,7 @@ import type { ArticleInfo } from '../../contract.ts';
 import type { Lang } from '../i18n.ts';
 import type { SizeMode } from '../graph/derive.ts';
 import type { TableData, TableRequest } from '../tables/model.ts';
+import type { Career } from '../career/model.ts';
 import { logOf, type Op, type ViewLog } from './ops.ts';
 import type { ViewContent } from './view.ts';
 
@@ -72,6 +73,8 @@ export interface AppState {
   /** Positions of people and headlines of cited articles, for the details panel. */
   extras: {
     positions: Readonly<Record<string, Extra<Position[]>>>;
+    /** A person's career (career.cypher), for the timeline in the panel. */
+    careers: Readonly<Record<string, Extra<Career>>>;
     articles: Readonly<Record<string, ArticleInfo>>;
   };
 }
@@ -100,7 +103,7 @@ export function initialState(partial: Partial<AppState> & { ops?: Op[] } = {}): 
     positions: {},
     status: null,
     table: null,
-    extras: { positions: {}, articles: {} },
+    extras: { positions: {}, careers: {}, articles: {} },
     ...rest,
   };
 }

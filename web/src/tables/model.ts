@@ -8,7 +8,7 @@ import { formatDate } from '../graph/style.ts';
 import { levelName } from '../i18n.ts';
 import { s, type StringKey } from './strings.ts';
 
-export type TableOf = 'person' | 'place' | 'office' | 'matrix';
+export type TableOf = 'person' | 'place' | 'office' | 'matrix' | 'holders';
 
 export interface TableRequest {
   of: TableOf;
@@ -58,10 +58,11 @@ const QUERY: Record<TableOf, { name: string; param: string }> = {
   place: { name: 'table-place-events', param: 'place' },
   office: { name: 'table-office-events', param: 'office' },
   matrix: { name: 'place-official-matrix', param: 'place' },
+  holders: { name: 'office-holders', param: 'office' },
 };
 
 /** Result columns shown, in order, per table; `with` and `people` are lists. */
-const SHOWN: Record<Exclude<TableOf, 'matrix'>, string[]> = {
+const SHOWN: Record<Exclude<TableOf, 'matrix' | 'holders'>, string[]> = {
   person: ['date', 'kind', 'title', 'place', 'role', 'others', 'headline'],
   place: ['date', 'kind', 'title', 'place', 'people', 'headline'],
   office: ['date', 'kind', 'title', 'place', 'person', 'role', 'others', 'headline'],
@@ -87,6 +88,7 @@ export function title(request: TableRequest): string {
     place: 'tablePlace',
     office: 'tableOffice',
     matrix: 'tableMatrix',
+    holders: 'tableHolders',
   };
   return s(key[request.of], { name: request.name });
 }
@@ -116,6 +118,8 @@ export async function fetchTable(
   const query = QUERY[request.of];
   const limit = Math.min(options.limit ?? request.limit, MAX_ROWS);
   const params: Record<string, string> = { [query.param]: request.key, ...filterParams(filters) };
+  if (request.of === 'holders')
+    return holders(request, await runNamedQuery(query.name, { office: request.key }, MAX_ROWS));
   if (request.of === 'matrix') {
     const result = await runNamedQuery(query.name, { ...params, limit: String(limit) }, limit);
     return matrix(request, result);
@@ -139,6 +143,27 @@ export async function fetchTable(
   });
   const total = Number(result.rows[0]?.[index('total')] ?? 0);
   return { request, columns, rows, articles, total };
+}
+
+/** Who held a position in an office, by title and first sighting: predecessors above, successors below. */
+function holders(request: TableRequest, result: CypherResult): TableData {
+  const index = (name: string) => result.columns.indexOf(name);
+  const keys: [string, StringKey][] = [
+    ['title', 'title'],
+    ['person', 'person'],
+    ['firstSeen', 'firstSeen'],
+    ['lastSeen', 'lastSeen'],
+  ];
+  const columns: Column[] = [
+    ...keys.map(([key, label]) => ({ key, label: s(label), sortable: true })),
+    { key: 'sightings', label: s('sightings'), sortable: true, numeric: true },
+  ];
+  const rows = result.rows.map((row) => [
+    ...keys.map(([key]) => text(row[index(key)])),
+    Number(row[index('sightings')] ?? 0),
+  ]);
+  const data: TableData = { request, columns, rows, articles: rows.map(() => null), total: rows.length };
+  return request.sort === 'title' ? data : sortMatrix(data, request.sort, request.desc);
 }
 
 interface Official {

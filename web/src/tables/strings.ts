@@ -48,6 +48,17 @@ const zh = {
   communityOthers: '其余 {n} 个社群',
   communityLegend: '社群(共同参加活动):{n} 个',
   communityNone: '视图中没有共同参加活动的人',
+  career: '任职经历',
+  careerNone: '报道中没有此人的职务',
+  careerEvents: '时间轴下方的刻度:{n} 项有日期的活动',
+  careerSuccessor: '继任:{name}',
+  careerUndated: '日期不详',
+  careerSightings: '见报 {n} 次',
+  holders: '历任者',
+  tableHolders: '{name} 的历任者',
+  firstSeen: '最早见报',
+  lastSeen: '最后见报',
+  sightings: '见报次数',
 };
 
 type Strings = typeof zh;
@@ -98,6 +109,17 @@ const en: Strings = {
   communityOthers: '{n} more communities',
   communityLegend: 'Communities (co-attendance): {n}',
   communityNone: 'Nobody in view attended an event with someone else',
+  career: 'Career',
+  careerNone: 'No position of this person is reported',
+  careerEvents: 'Ticks under the axis: {n} dated events',
+  careerSuccessor: 'successor: {name}',
+  careerUndated: 'date unknown',
+  careerSightings: 'seen {n} times',
+  holders: 'Holders',
+  tableHolders: 'Holders of {name}',
+  firstSeen: 'First seen',
+  lastSeen: 'Last seen',
+  sightings: 'Sightings',
 };
 
 export type StringKey = keyof Strings;

@@ -9,6 +9,8 @@ import { count, keyName, kindName, levelName, t } from '../i18n.ts';
 import type { Extra, Position } from '../state/store.ts';
 import { showArticle } from './article.ts';
 import { s } from '../tables/strings.ts';
+import type { Career } from '../career/model.ts';
+import { renderCareer } from '../career/timeline.ts';
 import { button, el, highlighted, swatch } from './dom.ts';
 
 /** Connections listed in the panel; the rest are counted. */
@@ -29,6 +31,8 @@ export interface DetailsActions {
   /** The events of the person, place or office as a table; a place's place × official matrix. */
   table(): void;
   matrix(): void;
+  /** The holders of an office (predecessors, successors) as a table. */
+  holders(officeId: string, office: string): void;
   /** The person's events in one place (the overview's drill-down), by the place's id. */
   visitEvents(place: string): void;
   retryPositions(): void;
@@ -43,6 +47,8 @@ export interface DetailsContext {
   articles: Readonly<Record<string, ArticleInfo>>;
   /** A person's positions (null for other kinds). */
   positions: Extra<Position[]> | null;
+  /** A person's career for the timeline (null for other kinds). */
+  career: Extra<Career> | null;
   actions: DetailsActions;
 }
 
@@ -157,6 +163,15 @@ export function renderDetails(container: HTMLElement, ctx: DetailsContext): void
     table.append(el('dt', { text: keyName(key), title: key }), el('dd', { text: formatValue(key, value) }));
   }
   container.append(el('h3', { text: t('properties') }), table);
+
+  if (ctx.career) {
+    container.append(el('h3', { text: s('career') }));
+    const career = ctx.career;
+    if (career.state === 'loading') container.append(el('p', { class: 'hint', text: t('loading') }));
+    else if (career.state === 'error')
+      container.append(el('p', { class: 'hint error', text: career.message }));
+    else container.append(renderCareer(career.value, { holders: actions.holders }));
+  }
 
   if (ctx.positions) {
     container.append(el('h3', { text: t('positions') }));

@@ -1,0 +1,64 @@
+// A person's career (cypher/queries/career.cypher) as rows for the timeline: one per office and title,
+// from first seen to last seen (or a successor's first sighting), the evidence of each end, and the
+// person's event dates as ticks.
+import { runNamedQuery, type CypherResult } from '../api.ts';
+
+export interface Evidence {
+  sentence: string | null;
+  articleId: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+export interface CareerRow {
+  officeId: string;
+  office: string;
+  title: string;
+  position: string;
+  from: string | null;
+  to: string | null;
+  toBasis: 'last seen' | 'successor';
+  successor: { id: string; name: string; since: string } | null;
+  sightings: number;
+  fromEvidence: Evidence;
+  toEvidence: Evidence;
+}
+
+export interface Career {
+  rows: CareerRow[];
+  events: string[];
+}
+
+function evidence(value: unknown): Evidence {
+  const props = ((value ?? {}) as { properties?: Record<string, unknown> }).properties ?? {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    sentence: text(props.sentence),
+    articleId: text(props.articleId),
+    start: num(props.start),
+    end: num(props.end),
+  };
+}
+
+export function careerOf(result: CypherResult): Career {
+  const i = (name: string) => result.columns.indexOf(name);
+  const rows = result.rows.map((r) => ({
+    officeId: String(r[i('officeId')] ?? ''),
+    office: String(r[i('office')] ?? ''),
+    title: String(r[i('title')] ?? ''),
+    position: String(r[i('position')] ?? ''),
+    from: (r[i('from')] as string | null) ?? null,
+    to: (r[i('to')] as string | null) ?? null,
+    toBasis: r[i('toBasis')] === 'successor' ? ('successor' as const) : ('last seen' as const),
+    successor: (r[i('successor')] as CareerRow['successor']) ?? null,
+    sightings: Number(r[i('sightings')] ?? 0),
+    fromEvidence: evidence(r[i('fromEvidence')]),
+    toEvidence: evidence(r[i('toEvidence')]),
+  }));
+  const events = ((result.rows[0]?.[i('events')] as string[] | undefined) ?? []).filter(Boolean);
+  return { rows, events };
+}
+
+export const fetchCareer = async (person: string): Promise<Career> =>
+  careerOf(await runNamedQuery('career', { person }, 500));
