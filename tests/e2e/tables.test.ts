@@ -17,14 +17,23 @@ afterAll(async () => explorer?.close());
 
 /** Runs an action that changes the table and waits for its new rows. */
 async function tableAfter(page: Page, action: () => Promise<unknown>): Promise<string[][]> {
-  const before = await page.evaluate(() => window.__cadre!.store.getState().table?.data);
+  // The data on screen before, kept in the page: only a new answer for the current request will do.
+  await page.evaluate(() => {
+    (window as unknown as { seen: unknown }).seen = window.__cadre!.store.getState().table?.data;
+  });
   await action();
   await page.waitForFunction(
-    (old) => {
+    () => {
       const table = window.__cadre!.store.getState().table;
-      return table?.data.state === 'done' && table.data !== old;
+      const seen = (window as unknown as { seen: unknown }).seen;
+      return (
+        table?.data.state === 'done' &&
+        table.data !== seen &&
+        table.data.value.request === table.request &&
+        document.getElementById('table-drawer')!.dataset.state === 'done'
+      );
     },
-    before,
+    undefined,
     { timeout: 20_000 },
   );
   return rowsOnScreen(page);
@@ -83,9 +92,9 @@ describe('tables', () => {
 
     // The kind filter of the explorer narrows the table (and the canvas) to that kind.
     const kind = down[0]![cols.indexOf('类型')]!;
-    await page.evaluate((k) => window.__cadre!.actions.setEventKinds([k]), kind);
-    await page.waitForFunction(() => window.__cadre!.store.getState().table?.data.state === 'done');
-    const narrowed = await rowsOnScreen(page);
+    const narrowed = await tableAfter(page, () =>
+      page.evaluate((k) => window.__cadre!.actions.setEventKinds([k]), kind),
+    );
     expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed.length).toBeLessThan(down.length);
     expect(new Set(narrowed.map((r) => r[cols.indexOf('类型')]))).toEqual(new Set([kind]));

@@ -148,9 +148,8 @@ export function createActions(store: AppStore, loader: ViewLoader) {
       const request = { ...table.request, sort: column, desc };
       // The matrix is whole on the client; an events table sorts on the server (it sees every row).
       if ((request.of === 'matrix' || request.of === 'holders') && table.data.state === 'done') {
-        set({
-          table: { request, data: { state: 'done', value: sortMatrix(table.data.value, column, desc) } },
-        });
+        const value = sortMatrix(table.data.value, column, desc);
+        set({ table: { request: value.request, data: { state: 'done', value } } });
         return;
       }
       set({ table: { request, data: table.data } });

@@ -231,5 +231,7 @@ export function sortMatrix(data: TableData, key: string, desc: boolean): TableDa
       typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return desc ? -order : order;
   });
-  return { ...data, rows, request: { ...data.request, sort: key, desc } };
+  // The same request when the order is the one asked for: the answer stays recognisably its answer.
+  const same = data.request.sort === key && data.request.desc === desc;
+  return { ...data, rows, request: same ? data.request : { ...data.request, sort: key, desc } };
 }
