@@ -68,14 +68,14 @@ CALL () {
 }
 CALL () {
   UNWIND $ids AS id
-  MATCH ()-[h:HOLDS {articleId: id}]->(o:Office) USING INDEX h:HOLDS(articleId)
+  MATCH ()-[h:HOLDS {articleId: id}]->(o:Office) USING INDEX SEEK h:HOLDS(articleId)
   RETURN collect(DISTINCT elementId(o)) AS offices
 }
 RETURN mentioned, offices`;
 
 const REMOVE_HOLDS = `
 UNWIND $ids AS id
-MATCH ()-[h:HOLDS {articleId: id}]->() USING INDEX h:HOLDS(articleId)
+MATCH ()-[h:HOLDS {articleId: id}]->() USING INDEX SEEK h:HOLDS(articleId)
 DELETE h`;
 
 const REMOVE_ARTICLES = `
@@ -534,7 +534,7 @@ CALL (a, old, new) {
   }
 }
 CALL (old, new) {
-  MATCH ()-[h:HOLDS]->() USING INDEX h:HOLDS(articleId) WHERE h.articleId = old
+  MATCH ()-[h:HOLDS]->() USING INDEX SEEK h:HOLDS(articleId) WHERE h.articleId = old
   SET h.articleId = new
 }
 RETURN count(*) AS articles`;
