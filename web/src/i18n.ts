@@ -393,9 +393,17 @@ let current: Lang = 'zh';
 type Tables = 'kinds' | 'keys' | 'levels' | 'relations';
 export type Key = Exclude<keyof Dict, Tables>;
 
-export function t(key: Key, vars: Record<string, string | number> | (string | number)[] = {}): string {
+/** Fills {name} (or {0}) in a template from vars; a missing one becomes empty. */
+export function fill(
+  template: string,
+  vars: Record<string, string | number> | (string | number)[] = {},
+): string {
   const table = vars as Record<string, string | number | undefined>;
-  return dicts[current][key].replace(/\{(\w+)\}/g, (_m, name: string) => String(table[name] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(table[name] ?? ''));
+}
+
+export function t(key: Key, vars: Record<string, string | number> | (string | number)[] = {}): string {
+  return fill(dicts[current][key], vars);
 }
 
 const lookup = (table: Tables, key: string) => dicts[current][table][key] ?? key;

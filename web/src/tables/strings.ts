@@ -1,6 +1,6 @@
 // The words of the tables, the map and the communities, in both languages (kept apart from i18n.ts so
 // the shell's dictionary stays small; the language is the one i18n.ts has switched to).
-import { lang } from '../i18n.ts';
+import { fill, lang } from '../i18n.ts';
 
 const zh = {
   table: '表格',
@@ -125,6 +125,5 @@ const en: Strings = {
 export type StringKey = keyof Strings;
 
 export function s(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const table = lang() === 'en' ? en : zh;
-  return table[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));
+  return fill((lang() === 'en' ? en : zh)[key], vars);
 }
