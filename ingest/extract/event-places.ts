@@ -7,7 +7,7 @@ import { lexicon } from './lexicon.ts';
 import type { EventParticipant } from './events.ts';
 import type { PersonMention } from './people.ts';
 import type { HomeDestination, PlaceHit } from './places/index.ts';
-import { sentenceAt } from './evidence.ts';
+import { firstFrom, sentenceAt } from './evidence.ts';
 import type { Span } from './segment.ts';
 
 const { verbs: VERBS, adverbs: ADVERBS, placeWords: PLACE_WORDS, stops: STOPS } = lexicon();
@@ -44,18 +44,6 @@ const HOME_DESTINATION = new RegExp(
   `(?:来|到|莅临|深入|走进|赴)(?:我(县|市|区|旗)(?!的)|([\\u4e00-\\u9fff])(?=(?:开展|进行)?${VERBS.activity}))`,
   'g',
 );
-
-/** Index of the first hit that starts at or after `at` (hits are sorted by start). */
-export function firstHitFrom(hits: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function markedPlace(text: string, h: PlaceHit, prev: PlaceHit | null, prevMarked: boolean): boolean {
   if (prev && prevMarked && (prev.end === h.start || /^[、和及与]$/.test(text.slice(prev.end, h.start))))
@@ -122,7 +110,7 @@ function eventPlaces(
   let lastStopEnd = -1;
   const circumstances = circumstanceSpans(text, sentence);
   // Only the hits inside the sentence: a binary search, not a scan, so long pages stay linear.
-  for (let k = firstHitFrom(hits, sentence.start); k < hits.length; k++) {
+  for (let k = firstFrom(hits, sentence.start); k < hits.length; k++) {
     const h = hits[k]!;
     if (h.start >= sentence.end) break;
     if (h.end > sentence.end) continue;
@@ -161,11 +149,7 @@ export function placesOf(
   if (anchor) {
     eventPlaces(text, places, anchor, out, taken);
     // 9月8日,管前镇举办农民丰收节: the place that holds the event is where it happens
-    for (
-      let k = firstHitFrom(places, anchor.start);
-      k < places.length && places[k]!.start < anchor.end;
-      k++
-    ) {
+    for (let k = firstFrom(places, anchor.start); k < places.length && places[k]!.start < anchor.end; k++) {
       const h = places[k]!;
       if (h.end > anchor.end || taken.has(h)) continue;
       if (

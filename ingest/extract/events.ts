@@ -2,9 +2,9 @@
 // and further dated visits. Participants are people present in person; people only referenced
 // (传达学习…讲话精神) are left out.
 import type { DateMention } from './dates.ts';
-import { sentenceAt } from './evidence.ts';
+import { firstFrom, sentenceAt } from './evidence.ts';
 import { lexicon } from './lexicon.ts';
-import { firstHitFrom, placesOf } from './event-places.ts';
+import { placesOf } from './event-places.ts';
 import { isReferenced, type PersonMention } from './people.ts';
 import type { PlaceHit } from './places/index.ts';
 import type { Span } from './segment.ts';
@@ -253,7 +253,7 @@ export function buildFurtherEvent(
   const anchor = sentenceAt(sents, block.date.start);
   // people are sorted by start: the block's own are one run
   const inBlock: PersonMention[] = [];
-  for (let k = firstHitFrom(people, block.start); k < people.length && people[k]!.start < block.end; k++)
+  for (let k = firstFrom(people, block.start); k < people.length && people[k]!.start < block.end; k++)
     inBlock.push(people[k]!);
   const parts = collectParticipants(text, sents, anchor, inBlock, endsWithTitle);
   // 1月12日,他又到B村走访: the pronoun stands for the item's main person

@@ -32,6 +32,18 @@ export function evidenceOf(view: TextView, span: Span): Evidence {
 }
 
 /** The sentence containing offset i, by binary search over sorted sentences. */
+/** Index of the first span (hit, mention, sentence) starting at or after `at`; spans sorted by start. */
+export function firstFrom(spans: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function sentenceAt(list: Span[], i: number): Span | null {
   let lo = 0;
   let hi = list.length - 1;

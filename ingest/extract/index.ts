@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { findAppointments } from './appointments.ts';
 import { findDates, formatDate, yearFromText, type DayRef } from './dates.ts';
-import { evidenceOf, sentenceAt, sentences } from './evidence.ts';
+import { evidenceOf, firstFrom, sentenceAt, sentences } from './evidence.ts';
 import { homeDestination } from './event-places.ts';
 import { buildFurtherEvent, buildMainEvent, furtherBlocks, type EventDraft } from './events.ts';
 import { buildView, type TextView } from './normalise.ts';
@@ -364,18 +364,6 @@ function bylineMask(seg: Segment): Uint8Array {
   const mask = new Uint8Array(Math.max(0, seg.end - seg.start));
   for (const b of seg.bylines) mask.fill(1, Math.max(0, b.start - seg.start), Math.max(0, b.end - seg.start));
   return mask;
-}
-
-/** Index of the first span starting at or after `at` (spans sorted by start). */
-function firstFrom(spans: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
