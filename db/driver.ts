@@ -3,6 +3,9 @@ import type { Neo4jConfig } from './config.ts';
 
 export interface Database {
   driver: Driver;
+  /** What the driver was opened with, so a worker thread can open a driver of its own. */
+  config: Neo4jConfig & { uri: string };
+  tuning: DriverTuning;
   /** Database name for sessions and executeQuery; undefined means the server default. */
   database: string | undefined;
   close(): Promise<void>;
@@ -11,6 +14,8 @@ export interface Database {
 export interface DriverTuning {
   /** How long managed transactions retry transient failures; the API keeps this short. */
   maxRetryMs?: number;
+  /** Connections kept open; the API's worker threads need only a couple each. */
+  maxPoolSize?: number;
 }
 
 /** Opens a driver; nothing here assumes the local launcher, so Aura or a cluster work the same. */
@@ -19,9 +24,12 @@ export function openDatabase(config: Neo4jConfig & { uri: string }, tuning: Driv
     // Integers come back as JS numbers or bigint instead of neo4j.Integer objects.
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 20_000,
+    // A server that accepts TCP but does not answer (hung, stopped) fails a new connection in 5 s.
+    connectionTimeout: 5_000,
     maxTransactionRetryTime: tuning.maxRetryMs ?? 15_000,
+    ...(tuning.maxPoolSize ? { maxConnectionPoolSize: tuning.maxPoolSize } : {}),
   });
-  return { driver, database: config.database, close: () => driver.close() };
+  return { driver, config, tuning, database: config.database, close: () => driver.close() };
 }
 
 /** Waits until the server answers, or throws after `timeoutMs` with the last error. */
@@ -48,7 +56,9 @@ export function isAuthError(error: unknown): boolean {
 
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
+  // Every pooled connection busy (or stuck on a server that stopped answering) for too long.
+  return error instanceof Error && /connection acquisition timed out/i.test(error.message);
 }
 
 export function describeError(error: unknown): string {

@@ -286,7 +286,7 @@ describe('POST /api/cypher: read-only', () => {
 
   it('runs in a READ transaction, so Neo4j refuses a write even without the plan check', async () => {
     const before = await graphCounts(db);
-    const read = reader(db, 2_000);
+    const read = reader(db, { timeoutMs: 2_000, deadlineMs: 2_000 });
     await expect(read((tx) => tx.run('CREATE (:Hacked)'))).rejects.toMatchObject({
       code: expect.stringMatching(/AccessMode|Forbidden/),
     });

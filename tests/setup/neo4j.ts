@@ -12,6 +12,8 @@ declare module 'vitest' {
     neo4jUri: string;
     neo4jUser: string;
     neo4jPassword: string;
+    /** The test Neo4j's process (0 with NEO4J_TEST_URI): the hung-database tests stop and resume it. */
+    neo4jPid: number;
   }
 }
 
@@ -39,6 +41,7 @@ export async function setup(project: TestProject) {
   project.provide('neo4jUri', uri);
   project.provide('neo4jUser', user);
   project.provide('neo4jPassword', password);
+  project.provide('neo4jPid', local?.process.pid ?? 0);
 }
 
 export async function teardown() {

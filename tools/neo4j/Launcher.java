@@ -18,8 +18,9 @@ import org.neo4j.io.ByteUnit;
  * <p>Started by scripts/neo4j.ts as {@code java -cp <maven classpath> Launcher.java}. Settings come from
  * environment variables so that the launcher and docker-compose.yml read the same names:
  * NEO4J_HOME_DIR (data folder), NEO4J_BOLT_HOST, NEO4J_BOLT_PORT, NEO4J_USER, NEO4J_PASSWORD,
- * NEO4J_PAGECACHE (e.g. 512m), NEO4J_TX_TIMEOUT (e.g. 60s), NEO4J_EXIT_ON_STDIN_EOF (1: stop when the parent
- * process goes away).
+ * NEO4J_PAGECACHE (e.g. 512m), NEO4J_TX_TIMEOUT (e.g. 60s), NEO4J_TX_MEMORY (heap one transaction may use,
+ * 256m; 0 for no limit), NEO4J_TX_MEMORY_TOTAL (all transactions together, 640m), NEO4J_EXIT_ON_STDIN_EOF (1: stop
+ * when the parent process goes away). docker-compose.yml sets the same limits.
  *
  * <p>Prints one line "BOLT READY host:port" when the DBMS accepts connections, and shuts the DBMS down
  * cleanly on SIGINT/SIGTERM so a second start on the same folder keeps its data.
@@ -35,6 +36,10 @@ public final class Launcher {
     String user = env.getOrDefault("NEO4J_USER", "neo4j");
     String password = env.getOrDefault("NEO4J_PASSWORD", "cadre-graph");
     String pagecache = env.getOrDefault("NEO4J_PAGECACHE", "512m");
+    // A query that collects or sorts too much fails with a memory error instead of taking the heap
+    // (and every other transaction) with it.
+    long txMemory = ByteUnit.parse(env.getOrDefault("NEO4J_TX_MEMORY", "256m"));
+    long txMemoryTotal = ByteUnit.parse(env.getOrDefault("NEO4J_TX_MEMORY_TOTAL", "640m"));
     long txTimeoutSeconds = Long.parseLong(env.getOrDefault("NEO4J_TX_TIMEOUT", "0s").replace("s", ""));
 
     if (password.length() < 8) {
@@ -57,7 +62,9 @@ public final class Launcher {
               .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
               .setConfig(HttpConnector.enabled, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, true)
-              .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache));
+              .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
+              .setConfig(GraphDatabaseSettings.memory_transaction_max_size, txMemory)
+              .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, txMemoryTotal);
       if (txTimeoutSeconds > 0) {
         builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
       }

@@ -1,5 +1,7 @@
 // The API the web app talks to (the shapes are in ../contract.ts). Every database call is a managed
 // read transaction with parameters; the server owns the Neo4j credentials and the browser never sees them.
+// Every request is bounded: a lane with a cap per client and overall (limits.ts), a deadline, and for
+// Cypher a worker thread with its own heap (cypher-pool.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -7,9 +9,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Database } from '../../db/driver.ts';
 import { describeError } from '../../db/driver.ts';
 import { loadNamedQueries } from '../../db/named-queries.ts';
-import type { RouteContext } from './context.ts';
-import { reader } from './database.ts';
-import { DatabaseUnavailable, HttpError } from './errors.ts';
+import type { RouteContext, RouteLimits } from './context.ts';
+import { DEFAULT_ROW_LIMIT, MAX_RESPONSE_BYTES } from './cypher.ts';
+import { CypherPool } from './cypher-pool.ts';
+import { NotAnswering, prober, reader } from './database.ts';
+import { DatabaseUnavailable, HttpError, isDatabaseDown } from './errors.ts';
+import { Aborted, createLanes, DEFAULT_LANES, TooManyRequests, type LaneConfig } from './limits.ts';
+import { NamedQueryCatalog } from './named.ts';
+import { clientOf, registerClientSignals } from './requests.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { cypherRoutes } from './routes/cypher.ts';
@@ -24,8 +31,20 @@ export interface AppOptions {
   /** Folder with the built web app (vite build); the API alone when undefined. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
-  /** Neo4j stops any API transaction after this long (user Cypher included); 30 s by default. */
+  /** Neo4j stops a Cypher or named-query transaction after this long; 30 s by default. */
   queryTimeoutMs?: number;
+  /** A Cypher request is answered within this long, queueing and serialising included; 35 s. */
+  cypherDeadlineMs?: number;
+  /** The explorer's own reads (search, expand, overview…) are answered within this long; 8 s. */
+  readDeadlineMs?: number;
+  /** Rows of a Cypher result stop once their JSON passes this many characters (16 MB). */
+  maxResponseBytes?: number;
+  /** Worker threads for Cypher and named queries, and the heap of each. */
+  cypherThreads?: number;
+  workerHeapMb?: number;
+  /** Worker threads started with the app rather than on first use (a serving app wants one ready). */
+  warmThreads?: number;
+  lanes?: LaneConfig;
   /** When set, every request needs basic auth with this token as the password. */
   accessToken?: string;
 }
@@ -35,19 +54,40 @@ export async function buildApp({
   staticDir,
   logger = false,
   queryTimeoutMs = 30_000,
+  cypherDeadlineMs = queryTimeoutMs + 5_000,
+  readDeadlineMs = 8_000,
+  maxResponseBytes = MAX_RESPONSE_BYTES,
+  lanes: laneConfig = DEFAULT_LANES,
+  cypherThreads = laneConfig.cypher.running + laneConfig.named.running,
+  workerHeapMb = 384,
+  warmThreads = 0,
   accessToken,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 64 * 1024,
+    // A client that sends its request slowly cannot hold a connection for ever.
+    requestTimeout: 60_000,
     // Unknown parameters are an error the client should hear about, not something to drop silently.
     ajv: { customOptions: { removeAdditional: false } },
   });
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof DatabaseUnavailable) {
-      return reply.code(503).send({ error: `Neo4j is not reachable: ${error.message}` });
+    if (error instanceof TooManyRequests)
+      return reply
+        .code(429)
+        .header('retry-after', String(error.retryAfterSeconds))
+        .send({ error: error.message });
+    if (error instanceof NotAnswering)
+      return reply.code(503).header('retry-after', '5').send({ error: error.message });
+    if (error instanceof DatabaseUnavailable || isDatabaseDown(error)) {
+      return reply
+        .code(503)
+        .send({ error: `Neo4j is not reachable: ${error instanceof Error ? error.message : String(error)}` });
     }
+    // Nobody is listening any more; the status only shows in logs.
+    if (error instanceof Aborted || (error as Error).name === 'AbortError')
+      return reply.code(499).send({ error: describeError(error) });
     if (error instanceof HttpError)
       return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
     // Fastify's own 4xx (schema validation, bad JSON, body too large) keep their status and message.
@@ -59,8 +99,35 @@ export async function buildApp({
   });
 
   await registerSecurity(app, accessToken);
+  registerClientSignals(app);
 
-  const context: RouteContext = { db, read: reader(db, queryTimeoutMs), queries: loadNamedQueries() };
+  const queries = loadNamedQueries();
+  const catalog = new NamedQueryCatalog(db, queries);
+  catalog.checkAll();
+  const probe = prober(db);
+  const pool = new CypherPool(db, { threads: cypherThreads, warmThreads, heapMb: workerHeapMb, probe });
+  app.addHook('onClose', () => pool.close());
+  const limits: RouteLimits = {
+    queryTimeoutMs,
+    cypherDeadlineMs,
+    readDeadlineMs,
+    maxResponseBytes,
+    // Rows in flight per request: small enough that 1 MB rows cannot pile up in Neo4j's buffers.
+    fetchSize: Math.min(DEFAULT_ROW_LIMIT, 100),
+  };
+  const lanes = createLanes(laneConfig);
+  const read = reader(db, { timeoutMs: readDeadlineMs, deadlineMs: readDeadlineMs });
+  const context: RouteContext = {
+    db,
+    read: (request, work) =>
+      lanes.read.run(clientOf(request), request.gone, () => read(work, { signal: request.gone })),
+    reader: read,
+    queries,
+    catalog,
+    lanes,
+    pool,
+    limits,
+  };
   metaRoutes(app, context);
   graphRoutes(app, context);
   searchRoutes(app, context);

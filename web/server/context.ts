@@ -1,11 +1,37 @@
 // What every route module receives from buildApp.
+import type { FastifyRequest } from 'fastify';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import type { NamedQuery } from '../../db/named-queries.ts';
+import type { CypherPool } from './cypher-pool.ts';
 import type { Reader } from './database.ts';
+import type { Lanes } from './limits.ts';
+import type { NamedQueryCatalog } from './named.ts';
+
+export interface RouteLimits {
+  /** Neo4j stops a Cypher or named-query transaction after this long. */
+  queryTimeoutMs: number;
+  /** A Cypher request is answered within this long, waiting and serialising included. */
+  cypherDeadlineMs: number;
+  /** The explorer's own reads (and the one-time check of a named query) are answered within this. */
+  readDeadlineMs: number;
+  /** Rows of a Cypher result stop once their JSON passes this many characters. */
+  maxResponseBytes: number;
+  /** Records Neo4j sends a Cypher request ahead of it reading them. */
+  fetchSize: number;
+}
 
 export interface RouteContext {
   db: Database;
-  /** Managed READ transactions with the configured timeout. */
-  read: Reader;
+  /**
+   * The explorer's own queries: a slot in the read lane, then a managed READ transaction with a timeout
+   * and a deadline, dropped when the client goes away.
+   */
+  read: <T>(request: FastifyRequest, work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
+  reader: Reader;
   queries: Map<string, NamedQuery>;
+  catalog: NamedQueryCatalog;
+  lanes: Lanes;
+  pool: CypherPool;
+  limits: RouteLimits;
 }

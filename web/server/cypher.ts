@@ -1,15 +1,18 @@
 // The read-only Cypher runner behind POST /api/cypher and the named queries. Two layers keep it
 // read-only: the query's plan (EXPLAIN, nothing executed) must pass the allow-list guard of
 // cypher-guard.ts; then it runs in a READ transaction, which Neo4j itself refuses to write in, with a
-// timeout. Rows are streamed and the stream is cancelled at `limit`.
+// timeout. It runs in a worker thread (cypher-pool.ts): rows are streamed, turned into JSON one record
+// at a time and the stream cancelled at the row or size limit, so however large a result, the API's
+// main thread never decodes or serialises it.
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
 import { checkPlan, Refusal } from './cypher-guard.ts';
 import { GraphCollector } from '../../graph/collect.ts';
 import { relationshipsIn } from '../../graph/evidence.ts';
-import type { CypherResult } from '../contract.ts';
-import type { Reader } from './database.ts';
-import { DatabaseUnavailable, badRequest, cypherErrorBody, HttpError, neo4jCode } from './errors.ts';
+import type { Database } from '../../db/driver.ts';
+import { describeError } from '../../db/driver.ts';
+import type { ApiErrorBody } from '../contract.ts';
+import { badRequest, cypherErrorBody, HttpError, isDatabaseDown, neo4jCode } from './errors.ts';
 import { explorerGraph, rowValue } from './serialize.ts';
 
 export const DEFAULT_ROW_LIMIT = 1000;
@@ -71,66 +74,108 @@ export function cypherParams(value: unknown): unknown {
   return value;
 }
 
-export interface CypherRun {
+/** One query for a worker thread of cypher-pool.ts: plain data only (it is copied between threads). */
+export interface CypherTask {
   query: string;
+  /** Plain JSON; whole numbers become Cypher integers. */
   params: Record<string, unknown>;
+  /** A user's query: plan it and pass the allow-list first. Named queries were checked at load. */
+  check: boolean;
   limit: number;
+  /** Rows stop once their JSON passes this many characters. */
+  maxBytes: number;
+  /** Neo4j stops the transaction after this long. */
+  timeoutMs: number;
+  /** Records Neo4j sends before waiting for us to ask for more: bounds what is in flight. */
+  fetchSize: number;
+  /** Shows in SHOW TRANSACTIONS, so an operator can tell API transactions apart. */
+  metadata: Record<string, string>;
 }
 
-async function runInTransaction(
-  tx: ManagedTransaction,
-  { query, params, limit }: CypherRun,
-): Promise<Omit<CypherResult, 'elapsedMs'>> {
-  let plan: ResultSummary;
-  try {
-    plan = (await tx.run(`${EXPLAIN}${query}`, params)).summary;
-  } catch (error) {
-    throw withoutExplain(error);
+/** The response, serialised in the worker: the main thread only sends it. */
+export type CypherOutcome = { ok: true; json: string } | { ok: false; status: number; body: ApiErrorBody };
+
+/** The query's results as JSON text, with the row and size limits applied record by record. */
+async function runInTransaction(tx: ManagedTransaction, task: CypherTask, started: number): Promise<string> {
+  const params = cypherParams(task.params) as Record<string, unknown>;
+  if (task.check) {
+    let plan: ResultSummary;
+    try {
+      plan = (await tx.run(`${EXPLAIN}${task.query}`, params)).summary;
+    } catch (error) {
+      throw withoutExplain(error);
+    }
+    try {
+      checkPlan(plan, plan.database.name ?? undefined);
+    } catch (error) {
+      if (error instanceof Refusal) throw badRequest(`${REFUSED}: ${error.message}`);
+      throw error;
+    }
   }
-  try {
-    checkPlan(plan, plan.database.name ?? undefined);
-  } catch (error) {
-    if (error instanceof Refusal) throw badRequest(`${REFUSED}: ${error.message}`);
-    throw error;
-  }
-  const result = tx.run(query, params);
+  const result = tx.run(task.query, params);
   const collector = new GraphCollector();
+  // Rows as JSON values, kept until the end (their size is capped) so that evidence can be filled in.
   const rows: unknown[][] = [];
   let truncated = false;
   let bytes = 0;
   // Breaking out of the loop cancels the stream: the server stops producing rows.
   for await (const record of result) {
-    if (rows.length === limit || bytes > MAX_RESPONSE_BYTES) {
+    if (rows.length === task.limit) {
       truncated = true;
       break;
     }
     const values = [...record.values()];
     const row = values.map(rowValue);
-    // Rows of huge values are capped by size as well as by count; the canvas graph repeats them, so
-    // the response stays within about twice this.
-    bytes += JSON.stringify(row).length;
+    const size = JSON.stringify(row).length;
+    // The canvas graph repeats the nodes and relationships of the rows, so the response stays within
+    // about twice the cap.
+    if (bytes + size > task.maxBytes) {
+      if (rows.length === 0)
+        throw new HttpError(
+          413,
+          `The first row alone is ${mb(size)} of JSON, more than the ${mb(task.maxBytes)} a response may hold; return fewer or smaller values.`,
+        );
+      truncated = true;
+      break;
+    }
+    bytes += size;
     for (const value of values) collector.addValue(value);
     rows.push(row);
   }
   const columns = [...(await result.keys())];
-  // Evidence sentences are resolved for the rows' relationships as well as the graph's.
-  return { columns, rows, graph: await explorerGraph(tx, collector, relationshipsIn(rows)), truncated };
+  // Evidence sentences are resolved for the rows' relationships as well as the graph's, in one query
+  // after the stream (a query run while it is open would make the driver buffer the rest of it).
+  const graph = await explorerGraph(tx, collector, relationshipsIn(rows));
+  const elapsedMs = Math.round(performance.now() - started);
+  return `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows)},"graph":${JSON.stringify(graph)},"truncated":${truncated},"elapsedMs":${elapsedMs}}`;
 }
 
-/** Runs a user's query read-only; Neo4j's own errors become 400 with their code and position. */
-export async function runReadOnly(read: Reader, run: CypherRun): Promise<CypherResult> {
+const mb = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`;
+
+/** Runs a task read-only; every failure becomes the status and body the client should get. */
+export async function runCypherTask(db: Database, task: CypherTask): Promise<CypherOutcome> {
   const started = performance.now();
-  checkText(run.query);
+  const session = db.driver.session({
+    database: db.database,
+    defaultAccessMode: 'READ',
+    fetchSize: task.fetchSize,
+  });
   try {
-    const result = await read((tx) => runInTransaction(tx, run));
-    return { ...result, elapsedMs: Math.round(performance.now() - started) };
+    if (task.check) checkText(task.query);
+    const json = await session.executeRead((tx) => runInTransaction(tx, task, started), {
+      timeout: task.timeoutMs,
+      metadata: task.metadata,
+    });
+    return { ok: true, json };
   } catch (error) {
-    if (error instanceof HttpError || error instanceof DatabaseUnavailable) throw error;
-    if (neo4jCode(error)) {
-      const { error: message, ...extra } = cypherErrorBody(error);
-      throw badRequest(message, extra);
-    }
-    throw error;
+    if (error instanceof HttpError)
+      return { ok: false, status: error.statusCode, body: { error: error.message, ...error.extra } };
+    if (isDatabaseDown(error))
+      return { ok: false, status: 503, body: { error: `Neo4j is not reachable: ${describeError(error)}` } };
+    if (neo4jCode(error)) return { ok: false, status: 400, body: cypherErrorBody(error) };
+    return { ok: false, status: 500, body: { error: describeError(error) } };
+  } finally {
+    await session.close();
   }
 }
 

@@ -1,22 +1,113 @@
-// Every database call of the API: a managed READ transaction with a timeout, parameters only.
+// Every database call of the API's own routes: a managed READ transaction with parameters, a Neo4j-side
+// timeout, and a deadline of our own, so that a Neo4j that stopped answering (hung, SIGSTOP, a network
+// black hole) costs a request at most `deadlineMs` and a clear 503, never a wait without end.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import { describeError } from '../../db/driver.ts';
 import { DatabaseUnavailable, isDatabaseDown } from './errors.ts';
+import { Aborted } from './limits.ts';
 
-export type Reader = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
+export interface ReadOptions {
+  /** Aborts the wait (the client went away); the transaction is then left to its Neo4j timeout. */
+  signal?: AbortSignal;
+}
 
-/** A reader whose transactions the server stops after `timeoutMs`. */
-export function reader(db: Database, timeoutMs: number): Reader {
-  return async (work) => {
+export type Reader = <T>(work: (tx: ManagedTransaction) => Promise<T>, options?: ReadOptions) => Promise<T>;
+
+/** Raised when Neo4j did not answer in time: the client hears 503 and may retry. */
+export class NotAnswering extends DatabaseUnavailable {}
+
+/** Rejects with NotAnswering after `ms`, or with the signal's reason; `clear` stops the timer. */
+export function deadline(ms: number, message: string, signal?: AbortSignal) {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NotAnswering(message)), ms);
+    if (signal) {
+      onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Aborted('aborted'));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+  return {
+    expired,
+    clear: () => {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Waits for `work` until the deadline or the signal; a late outcome of `work` is dropped quietly. */
+export async function within<T>(
+  work: Promise<T>,
+  ms: number,
+  message: string,
+  signal?: AbortSignal,
+): Promise<T> {
+  const limit = deadline(ms, message, signal);
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, limit.expired]);
+  } finally {
+    limit.clear();
+  }
+}
+
+export const notAnsweringMessage = (ms: number) =>
+  `Neo4j did not answer within ${Math.round(ms / 1000)} s (it may be hung or overloaded); retry shortly.`;
+
+export interface ReaderOptions {
+  /** Neo4j stops the transaction after this long. */
+  timeoutMs: number;
+  /** We stop waiting after this long and answer 503 (Neo4j may not be there to stop anything). */
+  deadlineMs: number;
+}
+
+/** A reader whose transactions Neo4j stops after `timeoutMs` and we give up on after `deadlineMs`. */
+export function reader(db: Database, { timeoutMs, deadlineMs }: ReaderOptions): Reader {
+  return async (work, { signal } = {}) => {
     const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
+    let settled = false;
+    const running = session
+      .executeRead(work, { timeout: timeoutMs, metadata: { app: 'cadre-graph' } })
+      .finally(() => (settled = true));
     try {
-      return await session.executeRead(work, { timeout: timeoutMs });
+      return await within(running, deadlineMs, notAnsweringMessage(deadlineMs), signal);
     } catch (error) {
       if (isDatabaseDown(error)) throw new DatabaseUnavailable(describeError(error));
       throw error;
     } finally {
-      await session.close();
+      // Closing waits for the transaction; after a deadline that may be never, so it is not awaited.
+      const closing = session.close().catch(() => {});
+      if (settled) await closing;
     }
+  };
+}
+
+/**
+ * Whether Neo4j answers a trivial query within `timeoutMs`: tells a slow query on a live server from
+ * a server that stopped answering. Concurrent callers share one probe; an answer is kept for a second.
+ */
+export function prober(db: Database, timeoutMs = 4000): () => Promise<boolean> {
+  let pending: Promise<boolean> | undefined;
+  let last = { at: 0, alive: true };
+  return () => {
+    if (Date.now() - last.at < 1000) return Promise.resolve(last.alive);
+    pending ??= within(
+      db.driver.executeQuery('RETURN 1', {}, { database: db.database, routing: 'READ' }),
+      timeoutMs,
+      'probe',
+    )
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((alive) => {
+        last = { at: Date.now(), alive };
+        pending = undefined;
+        return alive;
+      });
+    return pending;
   };
 }

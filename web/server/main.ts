@@ -11,7 +11,7 @@ export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 /** Serves the API and dist/ on host:port (0: any free port); refuses a non-loopback host without a token. */
 export async function startServer(db: Database, host: string, port: number, accessToken?: string) {
   checkExposure(host, accessToken);
-  const app = await buildApp({ db, staticDir: distDir, accessToken });
+  const app = await buildApp({ db, staticDir: distDir, accessToken, warmThreads: 1 });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

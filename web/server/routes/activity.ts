@@ -36,7 +36,7 @@ export function activityRoutes(app: FastifyInstance, { read, queries }: RouteCon
       if (!activity || !counted) throw new Error('cypher/queries/activity*.cypher are missing');
       const { people, places, from, to } = request.query;
       const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-      return read(async (tx) => {
+      return read(request, async (tx) => {
         const rows = (await tx.run(activity.cypher, bindParams(activity, { people, places, ...range })))
           .records;
         const events = Number(

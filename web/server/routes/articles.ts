@@ -21,7 +21,7 @@ export function articleRoutes(app: FastifyInstance, { read }: RouteContext): voi
       },
     },
     async (request): Promise<ArticlesResponse> => ({
-      articles: await read(async (tx) => {
+      articles: await read(request, async (tx) => {
         const result = await tx.run(
           'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.headline AS headline, a.doc AS doc, a.paper AS paper, a.date AS date',
           { ids: [...new Set(request.body.ids)] },
@@ -45,7 +45,7 @@ export function articleRoutes(app: FastifyInstance, { read }: RouteContext): voi
     },
     async (request): Promise<ArticleResponse> => {
       const { id } = request.params;
-      const article = await read(async (tx) => {
+      const article = await read(request, async (tx) => {
         const result = await tx.run(
           'MATCH (a:Article {id: $id}) RETURN a.id AS id, a.headline AS headline, a.doc AS doc, a.paper AS paper, a.date AS date, a.start AS start, a.text AS text',
           { id },

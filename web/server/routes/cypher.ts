@@ -1,11 +1,17 @@
 // POST /api/cypher (the editor) and POST /api/queries/:name/run (a named query with its parameters):
-// both go through the read-only runner of ../cypher.ts.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// each waits for a slot in its lane (limits.ts), then runs in a worker thread (cypher-pool.ts); the
+// response comes back already serialised.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bindParams } from '../../../db/named-queries.ts';
-import type { CypherRequest, CypherResult, NamedQueryRequest } from '../../contract.ts';
+import type { CypherRequest, NamedQueryRequest } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
-import { MAX_ROW_LIMIT, clampLimit, cypherParams, runReadOnly } from '../cypher.ts';
+import type { CypherTask } from '../cypher.ts';
+import { MAX_ROW_LIMIT, clampLimit } from '../cypher.ts';
+import { NotAnswering, notAnsweringMessage, within } from '../database.ts';
 import { badRequest, notFound } from '../errors.ts';
+import type { Lane } from '../limits.ts';
+import { plainParams } from '../named.ts';
+import { clientOf, withDeadline } from '../requests.ts';
 
 const limit = { type: 'integer', minimum: 1, maximum: MAX_ROW_LIMIT } as const;
 
@@ -19,7 +25,40 @@ async function queryMustBeAString(request: FastifyRequest): Promise<void> {
     throw badRequest('body/query must be string');
 }
 
-export function cypherRoutes(app: FastifyInstance, { read, queries }: RouteContext): void {
+export function cypherRoutes(app: FastifyInstance, { pool, lanes, catalog, limits }: RouteContext): void {
+  /** Waits for a slot, runs the task, sends the worker's JSON; all within the Cypher deadline. */
+  async function run(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lane: Lane,
+    task: Omit<CypherTask, 'maxBytes' | 'timeoutMs' | 'fetchSize'>,
+  ) {
+    const budget = limits.cypherDeadlineMs;
+    const deadline = withDeadline(
+      request,
+      budget,
+      () =>
+        new NotAnswering(`The query was not answered within ${Math.round(budget / 1000)} s; retry shortly.`),
+    );
+    try {
+      const outcome = await lane.run(clientOf(request), deadline.signal, () =>
+        pool.run(
+          {
+            ...task,
+            maxBytes: limits.maxResponseBytes,
+            timeoutMs: limits.queryTimeoutMs,
+            fetchSize: limits.fetchSize,
+          },
+          { signal: deadline.signal, deadlineMs: budget },
+        ),
+      );
+      if (!outcome.ok) return reply.code(outcome.status).send(outcome.body);
+      return reply.type('application/json; charset=utf-8').send(outcome.json);
+    } finally {
+      deadline.clear();
+    }
+  }
+
   app.post<{ Body: CypherRequest }>(
     '/api/cypher',
     {
@@ -37,13 +76,15 @@ export function cypherRoutes(app: FastifyInstance, { read, queries }: RouteConte
         },
       },
     },
-    async (request): Promise<CypherResult> => {
+    async (request, reply) => {
       const { query, params = {}, limit } = request.body;
       if (!query.trim()) throw badRequest('query must not be empty');
-      return runReadOnly(read, {
+      return run(request, reply, lanes.cypher, {
         query,
-        params: cypherParams(params) as Record<string, unknown>,
+        params,
+        check: true,
         limit: clampLimit(limit),
+        metadata: { app: 'cadre-graph', route: 'cypher' },
       });
     },
   );
@@ -72,8 +113,8 @@ export function cypherRoutes(app: FastifyInstance, { read, queries }: RouteConte
         },
       },
     },
-    async (request): Promise<CypherResult> => {
-      const query = queries.get(request.params.name);
+    async (request, reply) => {
+      const query = catalog.queries.get(request.params.name);
       if (!query) throw notFound(`no named query ${request.params.name}`);
       const values = request.body?.params ?? {};
       const unknown = Object.keys(values).filter((k) => !query.params.some((p) => p.name === k));
@@ -89,7 +130,16 @@ export function cypherRoutes(app: FastifyInstance, { read, queries }: RouteConte
       } catch (error) {
         throw badRequest((error as Error).message);
       }
-      return runReadOnly(read, { query: query.cypher, params, limit: clampLimit(request.body?.limit) });
+      // Ours were checked once (named.ts); only the first use after a start with Neo4j away waits here.
+      const wait = limits.readDeadlineMs;
+      await within(catalog.ready(query.name), wait, notAnsweringMessage(wait), request.gone);
+      return run(request, reply, lanes.named, {
+        query: query.cypher,
+        params: plainParams(params),
+        check: false,
+        limit: clampLimit(request.body?.limit),
+        metadata: { app: 'cadre-graph', route: `queries/${query.name}` },
+      });
     },
   );
 }

@@ -22,7 +22,7 @@ export function graphRoutes(app: FastifyInstance, { read, queries }: RouteContex
       const overview = queries.get('overview');
       if (!overview) throw new Error('cypher/queries/overview.cypher is missing');
       const params = bindParams(overview, { limit: request.query.limit });
-      return read(async (tx) => {
+      return read(request, async (tx) => {
         const records = (await tx.run(overview.cypher, params)).records;
         return explorerGraph(tx, new GraphCollector().addRecords(records));
       });
@@ -32,8 +32,8 @@ export function graphRoutes(app: FastifyInstance, { read, queries }: RouteContex
   app.get(
     '/api/timeline',
     { schema: { querystring: { type: 'object', properties: {}, additionalProperties: false } } },
-    async (): Promise<TimelineResponse> => {
-      const counts = await read(async (tx) => {
+    async (request): Promise<TimelineResponse> => {
+      const counts = await read(request, async (tx) => {
         const result = await tx.run(
           'MATCH (e:Event) RETURN e.date AS date, count(*) AS events ORDER BY date',
         );

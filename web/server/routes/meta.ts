@@ -3,21 +3,23 @@ import type { FastifyInstance } from 'fastify';
 import { describeError } from '../../../db/driver.ts';
 import type { QueriesResponse, SchemaResponse } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
+import { notAnsweringMessage, within } from '../database.ts';
 
 const noQuery = { querystring: { type: 'object', properties: {}, additionalProperties: false } } as const;
 
 export function metaRoutes(app: FastifyInstance, { db, read, queries }: RouteContext): void {
+  // Never queued behind anything, and answered within 3 s even when Neo4j hangs.
   app.get('/api/health', { schema: noQuery }, async (_request, reply) => {
     try {
-      await db.driver.verifyConnectivity({ database: db.database });
+      await within(db.driver.verifyConnectivity({ database: db.database }), 3000, notAnsweringMessage(3000));
       return { status: 'ok', neo4j: 'up' };
     } catch (error) {
       return reply.code(503).send({ status: 'degraded', neo4j: 'down', error: describeError(error) });
     }
   });
 
-  app.get('/api/stats', { schema: noQuery }, async () => {
-    const counts = await read(async (tx) => {
+  app.get('/api/stats', { schema: noQuery }, async (request) => {
+    const counts = await read(request, async (tx) => {
       const result = await tx.run(
         'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
       );
@@ -36,8 +38,8 @@ export function metaRoutes(app: FastifyInstance, { db, read, queries }: RouteCon
     })),
   }));
 
-  app.get('/api/schema', { schema: noQuery }, async (): Promise<SchemaResponse> =>
-    read(async (tx) => {
+  app.get('/api/schema', { schema: noQuery }, async (request): Promise<SchemaResponse> =>
+    read(request, async (tx) => {
       const list = async (procedure: string, column: string) =>
         (await tx.run(`CALL ${procedure}() YIELD ${column} RETURN ${column} ORDER BY ${column}`)).records.map(
           (r) => r.get(column) as string,

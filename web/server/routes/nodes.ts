@@ -57,7 +57,9 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
   app.get<{ Params: { id: string } }>(
     '/api/nodes/:id',
     { schema: { params: idParams, querystring: { type: 'object', additionalProperties: false } } },
-    async (request): Promise<NodeResponse> => ({ node: await read((tx) => findNode(tx, request.params.id)) }),
+    async (request): Promise<NodeResponse> => ({
+      node: await read(request, (tx) => findNode(tx, request.params.id)),
+    }),
   );
 
   app.get<{ Params: { id: string }; Querystring: { skip: number; limit: number; labels?: string } }>(
@@ -84,7 +86,7 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
         .map((l) => l.trim())
         .filter(Boolean);
       const labels = wanted && wanted.length > 0 ? wanted : null;
-      return read(async (tx) => {
+      return read(request, async (tx) => {
         // One round trip: the node, the count (so the client knows how many pages there are), one page
         // of neighbours ordered by their degree, and the edges to them.
         const id = await resolveNodeKey(tx, key);

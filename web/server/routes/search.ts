@@ -69,7 +69,7 @@ export function searchRoutes(app: FastifyInstance, { read }: RouteContext): void
       const word = text.toLowerCase().replace(/\s+/g, '');
       const initials = latin && /^[a-z]{2,8}$/.test(word) ? `initials:${word}^3 OR initials:${word}*` : null;
       const pinyinQuery = [syllables, initials].filter(Boolean).join(' OR ');
-      const hits = await read(async (tx) => [
+      const hits = await read(request, async (tx) => [
         ...(await queryIndex(tx, 'search_names', names, limit)),
         ...(pinyinQuery ? await queryIndex(tx, 'search_pinyin_v2', pinyinQuery, limit) : []),
       ]);

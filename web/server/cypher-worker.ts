@@ -1,0 +1,13 @@
+// A worker thread of cypher-pool.ts: its own driver, and one query at a time from the main thread.
+// Decoding and serialising a result of any size happens here, off the API's event loop.
+import { workerData } from 'node:worker_threads';
+import { openDatabase, type Database } from '../../db/driver.ts';
+import { runCypherTask, type CypherOutcome, type CypherTask } from './cypher.ts';
+
+const { config } = workerData as { config: Database['config'] };
+// Retries would only stretch a request past its deadline; the main thread answers 503 instead.
+const db = openDatabase(config, { maxRetryMs: 0, maxPoolSize: 2 });
+
+export default function run(task: CypherTask): Promise<CypherOutcome> {
+  return runCypherTask(db, task);
+}
