@@ -17,6 +17,8 @@ export interface AppConfig {
   port: number;
   /** Basic-auth password for the explorer; required when `host` is not loopback. */
   accessToken: string | undefined;
+  /** Host names the server answers to besides its own address and loopback (CADRE_ALLOWED_HOSTS). */
+  allowedHosts: string[];
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -47,6 +49,14 @@ export function appConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: intFrom(env, 'PORT', 5173),
-    accessToken: env.CADRE_ACCESS_TOKEN || undefined,
+    // Set but blank is a mistake to report (security.ts), not the same as unset.
+    accessToken:
+      env.CADRE_ACCESS_TOKEN === undefined || env.CADRE_ACCESS_TOKEN === ''
+        ? undefined
+        : env.CADRE_ACCESS_TOKEN,
+    allowedHosts: (env.CADRE_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
   };
 }

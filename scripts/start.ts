@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const inputs = process.argv.slice(2);
   const folders = inputs.length > 0 ? inputs : [path.join(repoRoot, 'seeds')];
   const config = neo4jConfig();
-  const { host, port, accessToken } = appConfig();
+  const { host, port, accessToken, allowedHosts } = appConfig();
 
   let provided: ProvidedDatabase | undefined;
   const shutdown = async (code: number) => {
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
     // The server fails fast when Neo4j is down (the page shows it and retries) instead of hanging.
     const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000 });
-    const { app, url } = await startServer(db, host, port, accessToken);
+    const { app, url } = await startServer(db, host, port, accessToken, allowedHosts);
     log(`\ncadre-graph is running: ${url}\nCtrl-C stops it.`);
     const stop = () => {
       log('Stopping...');

@@ -15,6 +15,7 @@ import { CypherPool } from './cypher-pool.ts';
 import { NotAnswering, prober, reader } from './database.ts';
 import { DatabaseUnavailable, HttpError, isDatabaseDown } from './errors.ts';
 import { Aborted, createLanes, DEFAULT_LANES, TooManyRequests, type LaneConfig } from './limits.ts';
+import { registerJsonParser } from './json.ts';
 import { NamedQueryCatalog } from './named.ts';
 import { clientOf, registerClientSignals } from './requests.ts';
 import { activityRoutes } from './routes/activity.ts';
@@ -45,8 +46,12 @@ export interface AppOptions {
   /** Worker threads started with the app rather than on first use (a serving app wants one ready). */
   warmThreads?: number;
   lanes?: LaneConfig;
-  /** When set, every request needs basic auth with this token as the password. */
+  /** When set, every request needs basic auth with this token as the password (16+ characters). */
   accessToken?: string;
+  /** The address the server listens on (127.0.0.1): the Host header must name it, or be loopback. */
+  host?: string;
+  /** Further names the Host header may carry (CADRE_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
 }
 
 export async function buildApp({
@@ -62,6 +67,8 @@ export async function buildApp({
   workerHeapMb = 384,
   warmThreads = 0,
   accessToken,
+  host = '127.0.0.1',
+  allowedHosts = [],
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -98,8 +105,9 @@ export async function buildApp({
     return reply.code(500).send({ error: describeError(error) });
   });
 
-  await registerSecurity(app, accessToken);
+  await registerSecurity(app, { accessToken, host, allowedHosts });
   registerClientSignals(app);
+  registerJsonParser(app);
 
   const queries = loadNamedQueries();
   const catalog = new NamedQueryCatalog(db, queries);

@@ -9,9 +9,15 @@ import { checkExposure } from './security.ts';
 export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 /** Serves the API and dist/ on host:port (0: any free port); refuses a non-loopback host without a token. */
-export async function startServer(db: Database, host: string, port: number, accessToken?: string) {
+export async function startServer(
+  db: Database,
+  host: string,
+  port: number,
+  accessToken?: string,
+  allowedHosts: string[] = [],
+) {
   checkExposure(host, accessToken);
-  const app = await buildApp({ db, staticDir: distDir, accessToken, warmThreads: 1 });
+  const app = await buildApp({ db, staticDir: distDir, accessToken, host, allowedHosts, warmThreads: 1 });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -20,13 +26,13 @@ export async function startServer(db: Database, host: string, port: number, acce
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const config = neo4jConfig();
-  const { host, port, accessToken } = appConfig();
+  const { host, port, accessToken, allowedHosts } = appConfig();
   const db = openDatabase(
     { ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` },
     { maxRetryMs: 3000 },
   );
   try {
-    const { app, url } = await startServer(db, host, port, accessToken);
+    const { app, url } = await startServer(db, host, port, accessToken, allowedHosts);
     console.log(`cadre-graph is serving ${url}`);
     const stop = () => void app.close().then(() => db.close());
     process.once('SIGINT', stop);

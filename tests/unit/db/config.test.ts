@@ -34,7 +34,7 @@ describe('neo4jConfig', () => {
 
 describe('appConfig', () => {
   it('binds to loopback by default', () => {
-    expect(appConfig({})).toEqual({ host: '127.0.0.1', port: 5173 });
-    expect(appConfig({ HOST: '::1', PORT: '8080' })).toEqual({ host: '::1', port: 8080 });
+    expect(appConfig({})).toEqual({ host: '127.0.0.1', port: 5173, allowedHosts: [] });
+    expect(appConfig({ HOST: '::1', PORT: '8080' })).toEqual({ host: '::1', port: 8080, allowedHosts: [] });
   });
 });
