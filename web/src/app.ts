@@ -3,7 +3,7 @@
 // refresh; filters become the hidden set the reducers read; the panels and the URL follow the store.
 import Sigma from 'sigma';
 import type { TimelineResponse } from '../contract.ts';
-import { fetchTimeline } from './api.ts';
+import { ApiError, fetchTimeline, supersede } from './api.ts';
 import { count, setLang, t } from './i18n.ts';
 import { mountCypherPanel } from './cypher/panel.ts';
 import { exportView, type ViewExportFormat } from './export/export.ts';
@@ -147,6 +147,8 @@ export async function startApp(): Promise<void> {
 
   // ------------------------------------------------------------ the log → content → graph → sigma
   let generation = 0;
+  /** Each new view cancels the requests of the one it replaces. */
+  const nextView = supersede();
   async function evaluate(): Promise<void> {
     const mine = ++generation;
     handle.ready = false;
@@ -154,11 +156,11 @@ export async function startApp(): Promise<void> {
     const ops = current(state.log);
     const slow = setTimeout(() => actions.setStatus({ kind: 'loading', message: t('loading') }), 250);
     try {
-      const content = await loader.evaluate(ops, state.filters);
+      const content = await loader.evaluate(ops, state.filters, nextView());
       if (mine !== generation) return;
       store.setState({ content, status: null });
     } catch (error) {
-      if (mine !== generation) return;
+      if (mine !== generation || (error instanceof ApiError && error.aborted)) return;
       actions.setStatus({ kind: 'error', message: errorMessage(error), retry: () => void evaluate() });
       handle.ready = true;
     } finally {

@@ -19,9 +19,11 @@ export function errorMessage(error: unknown): string {
         ? t('notFound')
         : error.status === 408
           ? t('timedOut')
-          : error.status >= 400 && error.status < 500
-            ? t('badRequest')
-            : t('failed');
+          : error.status === 429
+            ? t('busy')
+            : error.status >= 400 && error.status < 500
+              ? t('badRequest')
+              : t('failed');
     return `${head}: ${error.message}`;
   }
   return `${t('failed')}: ${error instanceof Error ? error.message : String(error)}`;

@@ -64,22 +64,28 @@ export interface Range {
 const shortName = (value: string | undefined) => (value ?? '').split('@')[0] ?? '';
 
 export class ViewLoader {
-  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly cache = new Map<string, { promise: Promise<unknown>; settled: boolean }>();
+  private readonly signals = new Map<string, AbortSignal>();
 
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let hit = this.cache.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = load();
-      this.cache.set(key, hit);
+  private cached<T>(key: string, load: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const entry = this.cache.get(key) as { promise: Promise<T>; settled: boolean } | undefined;
+    // A request cancelled before it finished (its view was superseded) is asked again.
+    if (entry && (entry.settled || !this.signals.get(key)?.aborted)) return entry.promise;
+    const fresh = { promise: load(), settled: false };
+    this.cache.set(key, fresh);
+    if (signal) this.signals.set(key, signal);
+    else this.signals.delete(key);
+    fresh.promise.then(
+      () => (fresh.settled = true),
       // A failed request is not remembered, so "retry" asks again.
-      hit.catch(() => this.cache.delete(key));
-    }
-    return hit;
+      () => this.cache.get(key) === fresh && this.cache.delete(key),
+    );
+    return fresh.promise;
   }
 
   /** Hands over a result already fetched (the Cypher drawer's), so replaying it costs nothing. */
   prime(op: Op, result: CypherResult): void {
-    this.cache.set(this.keyOf(op), Promise.resolve(result));
+    this.cache.set(this.keyOf(op), { promise: Promise.resolve(result), settled: true });
   }
 
   private keyOf(op: Op): string {
@@ -88,30 +94,43 @@ export class ViewLoader {
     return JSON.stringify(op);
   }
 
-  private load(op: Op, range: Range): Promise<unknown> {
+  private load(op: Op, range: Range, signal?: AbortSignal): Promise<unknown> {
     switch (op.t) {
       case 'overview': {
         const params = { people: op.people ?? OVERVIEW_PEOPLE, ...range };
-        return this.cached(`overview:${JSON.stringify(params)}`, () => fetchActivity(params));
+        return this.cached(`overview:${JSON.stringify(params)}`, () => fetchActivity(params, signal), signal);
       }
       case 'start':
       case 'add':
-        return this.cached(`node:${op.id}`, () => fetchNode(op.id));
+        return this.cached(`node:${op.id}`, () => fetchNode(op.id, signal), signal);
       case 'expand':
-        return this.cached(`nb:${op.id}:${op.page}`, () =>
-          fetchNeighbors(op.id, op.page * PAGE_SIZE, PAGE_SIZE),
+        return this.cached(
+          `nb:${op.id}:${op.page}`,
+          () => fetchNeighbors(op.id, op.page * PAGE_SIZE, PAGE_SIZE, signal),
+          signal,
         );
       case 'view':
-        return this.cached(this.keyOf(op), () => runNamedQuery(op.name, pagedParams(op), 10_000));
+        return this.cached(
+          this.keyOf(op),
+          () => runNamedQuery(op.name, pagedParams(op), 10_000, signal),
+          signal,
+        );
       case 'cypher':
-        return this.cached(this.keyOf(op), () => runCypher(op.query, op.params, op.limit));
+        return this.cached(this.keyOf(op), () => runCypher(op.query, op.params, op.limit, signal), signal);
       default:
         return Promise.resolve(null);
     }
   }
 
-  /** Replays the steps; throws the first API error. The date range narrows the overview. */
-  async evaluate(log: Op[], range: Range = { from: null, to: null }): Promise<ViewContent> {
+  /**
+   * Replays the steps; throws the first API error. The date range narrows the overview; the signal
+   * cancels the requests when a newer view replaces this one.
+   */
+  async evaluate(
+    log: Op[],
+    range: Range = { from: null, to: null },
+    signal?: AbortSignal,
+  ): Promise<ViewContent> {
     // What came before the last step that replaced the view leaves nothing behind: skip it.
     let first = 0;
     log.forEach((op, i) => {
@@ -119,7 +138,7 @@ export class ViewLoader {
     });
     const ops = log.slice(first);
     // Fetch everything in parallel first, then apply in order.
-    const data = await Promise.all(ops.map((op) => this.load(op, range)));
+    const data = await Promise.all(ops.map((op) => this.load(op, range, signal)));
     const content: ViewContent = {
       nodes: new Map(),
       edges: new Map(),
