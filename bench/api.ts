@@ -1,33 +1,44 @@
-// `npm run bench:api [-- --articles 10000 --seconds 60]`: loads the API on loopback with autocannon.
-// A fresh local Neo4j gets the seeds plus a synthetic corpus; the server runs in its own process so its
-// memory can be sampled; search, expand and Cypher are each driven for a bounded time, expand for the
-// long run. Prints requests/s, p50/p95/p99 latency, errors, and the server's memory over the run.
+// `npm run bench:api [-- --articles 10000 --seconds 30]`: the API on loopback over the seeds plus a
+// synthetic corpus, in a fresh local Neo4j. Prints, per route, the API's time against the driver's
+// time for the same Cypher (target: at most 1.3x); then autocannon on search, Cypher and expand; then a
+// mixed run: 200 requests/s of expand and search while 5 clients send heavy Cypher (target: p95 of the
+// cheap routes under 150 ms, no errors but the intended 429/413). The server runs in its own process,
+// with its event-loop delay measured (bench/loop-delay.ts) and its memory sampled.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import neo4jDriver from 'neo4j-driver';
+import { bindParams, loadNamedQueries } from '../db/named-queries.ts';
 import { openDatabase } from '../db/driver.ts';
 import { startLocalNeo4j } from '../db/local-neo4j.ts';
 import { portIsOpen } from '../db/net.ts';
 import { ingestPaths } from '../ingest/pipeline.ts';
+import { ARTICLE } from '../web/server/routes/articles.ts';
+import { EVENT_COUNT, OVERVIEW, TIMELINE } from '../web/server/routes/graph.ts';
+import { EXPAND, NODE } from '../web/server/routes/nodes.ts';
+import { SEARCH } from '../web/server/routes/search.ts';
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
-    seconds: { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '10' },
   },
 });
-const longRun = Number(values.seconds);
+const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const int = neo4jDriver.int;
 
 const credentials = { user: 'neo4j', password: 'bench-api-secret' };
 const root = path.resolve('.neo4j/bench-api');
 fs.rmSync(path.join(root, 'data'), { recursive: true, force: true });
-const neo4j = await startLocalNeo4j({ root, port: 7692, ...credentials });
-const db = openDatabase({ uri: neo4j.uri, ...credentials, database: undefined, boltPort: 7692 });
+// Ports of their own, so that benchmarks of several worktrees can share a machine.
+const boltPort = Number(process.env.BENCH_NEO4J_PORT ?? 7692);
+const neo4j = await startLocalNeo4j({ root, port: boltPort, ...credentials });
+const db = openDatabase({ uri: neo4j.uri, ...credentials, database: undefined, boltPort });
 
 const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-bench-api-'));
 const pages = String(Math.ceil(Number(values.articles) / 5));
@@ -35,106 +46,333 @@ const generated = spawnSync('npx', ['tsx', 'bench/corpus.ts', corpus, pages], { 
 if (generated.status !== 0) throw new Error(`corpus generation failed: ${generated.stderr}`);
 const summary = await ingestPaths(db, [path.resolve('seeds'), corpus]);
 console.log(`graph: ${summary.articles} articles ingested in ${summary.seconds.toFixed(0)} s`);
+console.log(
+  `load: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (1/5/15 min) on ${os.cpus().length} cores`,
+);
 
+const one = async (query: string, params: Record<string, unknown> = {}) =>
+  (await db.driver.executeQuery(query, params, { routing: 'READ' })).records[0]!;
 // Nodes to expand: people and places, busiest first, so some neighbourhoods are big.
 const { records } = await db.driver.executeQuery(
   'MATCH (n) WHERE n:Person OR n:Place RETURN elementId(n) AS id ORDER BY COUNT { (n)--() } DESC LIMIT 500',
 );
-const expandIds = records.map((r) => encodeURIComponent(r.get('id') as string));
+const expandIds = records.map((r) => r.get('id') as string);
+const busyPerson = (
+  await one('MATCH (p:Person) RETURN p.name AS name ORDER BY COUNT { (p)--() } DESC LIMIT 1')
+).get('name') as string;
+const busyPlace = (
+  await one(
+    "MATCH (p:Place {level: 'county'}) RETURN p.name AS name ORDER BY COUNT { (p)<-[:PART_OF]-() } DESC LIMIT 1",
+  )
+).get('name') as string;
+const articleId = (await one('MATCH (a:Article) RETURN a.id AS id LIMIT 1')).get('id') as string;
 
-const port = 7693;
-const server = spawn(process.execPath, ['--import', 'tsx', 'web/server/main.ts'], {
-  env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: credentials.password, PORT: String(port) },
-  stdio: ['ignore', 'inherit', 'inherit'],
+const port = Number(process.env.BENCH_PORT ?? 7693);
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--import', './bench/loop-delay.ts', 'web/server/main.ts'],
+  {
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: credentials.password, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  },
+);
+let loopReport = '';
+server.stderr!.on('data', (chunk: Buffer) => {
+  const text = chunk.toString();
+  if (text.startsWith('event-loop:')) loopReport = text.trim();
+  else process.stderr.write(text);
 });
 while (!(await portIsOpen('127.0.0.1', port))) await new Promise((resolve) => setTimeout(resolve, 200));
 const base = `http://127.0.0.1:${port}`;
+
+/** The server's event-loop figures since the last call. */
+async function eventLoop(): Promise<string> {
+  loopReport = '';
+  server.kill('SIGUSR2');
+  for (let i = 0; i < 50 && !loopReport; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return loopReport;
+}
 
 function rssOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+// ---------------------------------------------------------------- API time / driver time
+
+interface Route {
+  name: string;
+  request: () => { path: string; init?: RequestInit };
+  /** The same Cypher the route runs, in one read transaction. */
+  driver: () => Promise<unknown>;
 }
+
+const named = loadNamedQueries();
+const read = (work: (tx: import('neo4j-driver').ManagedTransaction) => Promise<unknown>) => {
+  const session = db.driver.session({ defaultAccessMode: 'READ' });
+  return session.executeRead(work).finally(() => session.close());
+};
+const consume = async (
+  tx: import('neo4j-driver').ManagedTransaction,
+  q: string,
+  p: Record<string, unknown> = {},
+) => (await tx.run(q, p)).records.map((r) => r.toObject());
+const namedRoute = (name: string, params: Record<string, string>): Route => {
+  const query = named.get(name)!;
+  return {
+    name: `queries/${name}`,
+    request: () => ({
+      path: `/api/queries/${name}/run`,
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ params }),
+      },
+    }),
+    // The route also reads the degree of every node in the result.
+    driver: () =>
+      read(async (tx) => {
+        const rows = (await tx.run(query.cypher, bindParams(query, params))).records;
+        const ids = new Set<string>();
+        for (const r of rows)
+          for (const v of r.values())
+            for (const n of JSON.stringify(v, (_k, x: unknown) =>
+              typeof x === 'bigint' ? Number(x) : x,
+            ).matchAll(/"elementId":"([^"]+)"/g))
+              ids.add(n[1]!);
+        return consume(
+          tx,
+          'UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN id, COUNT { (n)--() } AS degree',
+          { ids: [...ids] },
+        );
+      }),
+  };
+};
+const routes: Route[] = [
+  {
+    name: 'graph (overview)',
+    request: () => ({ path: '/api/graph?limit=300' }),
+    driver: () =>
+      read(async (tx) => [
+        await consume(tx, OVERVIEW, { skip: int(0), limit: int(300) }),
+        await consume(tx, EVENT_COUNT),
+      ]),
+  },
+  {
+    name: 'timeline',
+    request: () => ({ path: '/api/timeline' }),
+    driver: () =>
+      read(async (tx) => [
+        await consume(tx, TIMELINE, { from: '0000-00-00', to: '9999-99-99' }),
+        await consume(tx, EVENT_COUNT),
+      ]),
+  },
+  {
+    name: 'search',
+    request: () => ({ path: `/api/search?q=${encodeURIComponent(busyPerson)}` }),
+    driver: () =>
+      read((tx) => consume(tx, SEARCH, { index: 'search_names', lucene: busyPerson, limit: int(10) })),
+  },
+  {
+    name: 'expand',
+    request: () => ({ path: `/api/nodes/${encodeURIComponent(expandIds[0]!)}/neighbors?limit=25` }),
+    driver: () =>
+      read((tx) => consume(tx, EXPAND, { id: expandIds[0], labels: null, skip: int(0), limit: int(25) })),
+  },
+  {
+    name: 'node',
+    request: () => ({ path: `/api/nodes/${encodeURIComponent(expandIds[3]!)}` }),
+    driver: () => read((tx) => consume(tx, NODE, { id: expandIds[3] })),
+  },
+  {
+    name: 'article',
+    request: () => ({ path: `/api/articles/${encodeURIComponent(articleId)}` }),
+    driver: () => read((tx) => consume(tx, ARTICLE, { id: articleId })),
+  },
+  namedRoute('person-events', { name: busyPerson }),
+  namedRoute('place-events', { place: busyPlace }),
+  namedRoute('co-attendance', { name: busyPerson }),
+];
+
+async function time(work: () => Promise<unknown>, n: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+async function ratios(): Promise<void> {
+  console.log(
+    '\nAPI time / driver time, median of 30 sequential requests after 5 to warm up (target ≤ 1.3):',
+  );
+  for (const route of routes) {
+    const http = async () => {
+      const { path: url, init } = route.request();
+      const response = await fetch(`${base}${url}`, init);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${route.name}: ${response.status}`);
+    };
+    await time(http, 5);
+    await time(route.driver, 5);
+    const api = await time(http, 30);
+    const driver = await time(route.driver, 30);
+    console.log(
+      `  ${route.name.padEnd(26)} API ${api.toFixed(1).padStart(7)} ms  driver ${driver.toFixed(1).padStart(7)} ms  ratio ${(api / driver).toFixed(2)}`,
+    );
+  }
+  console.log(`  server ${await eventLoop()}`);
+}
+
+// ---------------------------------------------------------------- autocannon
 
 interface Load {
   name: string;
   seconds: number;
+  rate?: number;
   request: () => autocannon.Request;
 }
 
-async function run({ name, seconds, request }: Load): Promise<void> {
-  const latencies: number[] = [];
-  const memory: number[] = [];
-  const sampler = setInterval(() => memory.push(rssOf(server.pid!)), 1000);
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+interface Outcome {
+  latencies: number[];
+  statuses: Map<number, number>;
+  requests: number;
+}
+
+function summarise(name: string, { latencies, statuses, requests }: Outcome, seconds: number): string {
+  latencies.sort((a, b) => a - b);
+  const codes = [...statuses.entries()]
+    .sort()
+    .map(([code, n]) => `${code}×${n}`)
+    .join(' ');
+  return (
+    `${name.padEnd(14)} ${(requests / seconds).toFixed(0).padStart(5)} req/s  p50 ${percentile(latencies, 50).toFixed(1)} ms  ` +
+    `p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  (${codes})`
+  );
+}
+
+async function cannon({ seconds, rate, request }: Load): Promise<Outcome> {
+  const outcome: Outcome = { latencies: [], statuses: new Map(), requests: 0 };
+  await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: base,
         connections,
         duration: seconds,
+        ...(rate ? { overallRate: rate } : {}),
         requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      if (statusCode >= 400) errors++;
+      outcome.latencies.push(responseTime);
+      outcome.requests++;
+      outcome.statuses.set(statusCode, (outcome.statuses.get(statusCode) ?? 0) + 1);
     });
   });
-  clearInterval(sampler);
-  latencies.sort((a, b) => a - b);
-  const quarter = Math.max(1, Math.floor(memory.length / 4));
-  console.log(
-    `${name.padEnd(8)} ${(result.requests.average ?? 0).toFixed(0).padStart(6)} req/s  ` +
-      `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  ` +
-      `p99 ${percentile(latencies, 99).toFixed(1)} ms  errors ${errors + result.errors + result.timeouts}  ` +
-      `(${latencies.length} requests in ${seconds} s)`,
-  );
-  if (memory.length >= 4) {
-    const marks = [0, quarter, 2 * quarter, 3 * quarter, memory.length - 1].map((i) => mb(memory[i]!));
-    console.log(`         server rss over the run: ${marks.join(' → ')}`);
-  }
+  return outcome;
 }
 
 let counter = 0;
-const queries = ['章旭升', '徐旭', 'zhang xusheng', '经信厅', '镇', '县委书记', '调研'];
-try {
-  console.log(`load: ${connections} connections on loopback`);
-  await run({
-    name: 'search',
-    seconds: 15,
-    request: () => ({
-      method: 'GET',
-      path: `/api/search?q=${encodeURIComponent(queries[counter++ % queries.length]!)}&limit=10`,
-    }),
-  });
-  await run({
-    name: 'cypher',
-    seconds: 15,
-    request: () => ({
+const queries = [busyPerson, '徐旭', 'zhang xusheng', '经信厅', '镇', '县委书记', '调研'];
+const search = (): autocannon.Request => ({
+  method: 'GET',
+  path: `/api/search?q=${encodeURIComponent(queries[counter++ % queries.length]!)}&limit=10`,
+});
+const expand = (): autocannon.Request => ({
+  method: 'GET',
+  path: `/api/nodes/${encodeURIComponent(expandIds[counter++ % expandIds.length]!)}/neighbors?limit=25`,
+});
+
+/** Heavy user Cypher: a join over every attendance, and a huge value. */
+const HEAVY = [
+  'MATCH (p:Person)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(q:Person) WHERE p <> q RETURN p.name AS a, q.name AS b, count(e) AS n ORDER BY n DESC LIMIT 100',
+  'MATCH (a:Article) RETURN a LIMIT 5000',
+  'RETURN range(1, 3000000) AS r',
+];
+
+async function heavyClient(until: number, outcome: Outcome): Promise<void> {
+  for (let i = 0; Date.now() < until; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/cypher`, {
       method: 'POST',
-      path: '/api/cypher',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'MATCH (p:Person)-[a:ATTENDED]->(e:Event) RETURN p, a, e LIMIT $n',
-        params: { n: 25 + (counter++ % 25) },
-      }),
-    }),
+      body: JSON.stringify({ query: HEAVY[i % HEAVY.length], limit: 5000 }),
+    }).catch(() => undefined);
+    await response?.arrayBuffer();
+    const status = response?.status ?? 0;
+    outcome.latencies.push(performance.now() - started);
+    outcome.requests++;
+    outcome.statuses.set(status, (outcome.statuses.get(status) ?? 0) + 1);
+    // A client told to wait does so, as a browser would.
+    if (status === 429)
+      await new Promise((resolve) =>
+        setTimeout(resolve, Number(response!.headers.get('retry-after') ?? 1) * 1000),
+      );
+  }
+}
+
+const unintended = (outcome: Outcome) =>
+  [...outcome.statuses.entries()]
+    .filter(([code]) => code >= 400 && code !== 429 && code !== 413)
+    .reduce((sum, [, n]) => sum + n, 0);
+
+try {
+  await ratios();
+  console.log(`\nalone, ${connections} connections:`);
+  for (const [name, request] of [
+    ['search', search],
+    ['expand', expand],
+  ] as const) {
+    const outcome = await cannon({ name, seconds, request });
+    console.log(`  ${summarise(name, outcome, seconds)}`);
+  }
+  console.log(`  server ${await eventLoop()}`);
+
+  console.log(`\nmixed, ${seconds} s: 200 req/s of expand and search while 5 clients send heavy Cypher:`);
+  const memory: number[] = [];
+  const sampler = setInterval(() => memory.push(rssOf(server.pid!)), 1000);
+  const heavy: Outcome = { latencies: [], statuses: new Map(), requests: 0 };
+  const until = Date.now() + seconds * 1000;
+  const clients = Array.from({ length: 5 }, () => heavyClient(until, heavy));
+  let turn = 0;
+  const cheap = await cannon({
+    name: 'cheap',
+    seconds,
+    rate: 200,
+    request: () => (turn++ % 2 === 0 ? expand() : search()),
   });
-  await run({
-    name: 'expand',
-    seconds: longRun,
-    request: () => ({
-      method: 'GET',
-      path: `/api/nodes/${expandIds[counter++ % expandIds.length]}/neighbors?limit=25`,
-    }),
-  });
-  console.log('target: expand ≥ 200 req/s with p95 < 100 ms and no errors; memory flat over the long run');
+  await Promise.all(clients);
+  clearInterval(sampler);
+  console.log(`  ${summarise('expand+search', cheap, seconds)}`);
+  console.log(`  ${summarise('heavy Cypher', heavy, seconds)}`);
+  console.log(`  unintended errors: cheap ${unintended(cheap)}, heavy ${unintended(heavy)}`);
+  console.log(`  server ${await eventLoop()}`);
+  const q = Math.max(1, Math.floor(memory.length / 4));
+  if (memory.length >= 4)
+    console.log(
+      `  server rss: ${[0, q, 2 * q, 3 * q, memory.length - 1].map((i) => mb(memory[i]!)).join(' → ')}`,
+    );
+  console.log(
+    `load: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (1/5/15 min)`,
+  );
+  console.log('targets: ratio ≤ 1.3 per route; mixed p95 of expand+search < 150 ms; 0 errors but 429/413');
 } finally {
   server.kill('SIGTERM');
   await db.close();

@@ -33,8 +33,13 @@ export interface HealthResponse {
   error?: string;
 }
 
-// GET /api/graph?limit=300 -> the overview (latest events, who attended, where). Unchanged.
-export type OverviewResponse = ExplorerGraph;
+// GET /api/graph?limit=300&skip=0 -> the overview: one page of the latest events (dated ones newest
+// first, then the undated), who attended, where; `total` events in the database.
+export interface OverviewResponse extends ExplorerGraph {
+  total: number;
+  skip: number;
+  limit: number;
+}
 
 // GET /api/search?q=徐旭&limit=10
 // People, places, offices and events by Chinese name/title/alias (full-text, cjk) or by pinyin
@@ -68,10 +73,12 @@ export interface NeighborsResponse {
   edges: GraphEdge[];
 }
 
-// GET /api/timeline -> event counts per day (dates with unknown year are counted under `undated`)
+// GET /api/timeline[?from=YYYY-MM-DD&to=YYYY-MM-DD] -> event counts per day (dates with unknown year,
+// and for the whole range events without a date, are counted under `undated`); `total` events in all.
 export interface TimelineResponse {
   days: { date: string; events: number }[];
   undated: number;
+  total: number;
 }
 
 // GET /api/schema -> for the Cypher editor's autocompletion
@@ -140,6 +147,8 @@ export interface CypherResult {
   graph: ExplorerGraph;
   /** True when more rows existed than `limit`. */
   truncated: boolean;
+  /** For a paged named query (one with a `total` column, like place-events): all its rows. */
+  total?: number;
   elapsedMs: number;
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/driver.ts';
+import type { CypherResult, OverviewResponse, TimelineResponse } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
 import { seededDatabase } from '../helpers.ts';
 
@@ -51,6 +52,67 @@ describe('GET /api/graph', () => {
       expect(response.body).not.toContain('    at ');
     },
   );
+});
+
+describe('paging with totals', () => {
+  const events = async () =>
+    Number((await db.driver.executeQuery('MATCH (e:Event) RETURN count(e) AS n')).records[0]!.get('n'));
+
+  it('pages the overview, newest first, with the total number of events', async () => {
+    const eventsOf = (body: OverviewResponse) =>
+      body.nodes.filter((n) => n.labels.includes('Event')).map((n) => n.properties as { date: string });
+    const first = (await app.inject({ url: '/api/graph?limit=3' })).json() as OverviewResponse;
+    const second = (await app.inject({ url: '/api/graph?limit=3&skip=3' })).json() as OverviewResponse;
+    expect(first).toMatchObject({ total: await events(), skip: 0, limit: 3 });
+    expect(second.skip).toBe(3);
+    const [a, b] = [eventsOf(first), eventsOf(second)];
+    expect(a).toHaveLength(3);
+    expect(b).toHaveLength(3);
+    const dates = [...a, ...b].map((e) => e.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(
+      new Set(first.nodes.map((n) => n.id)).has(second.nodes.find((n) => n.labels.includes('Event'))!.id),
+    ).toBe(false);
+    // Every node comes with its degree, read in the same query.
+    for (const node of first.nodes) expect(node.degree).toBeGreaterThan(0);
+    // Past the end: the rest, then nothing, and the same total.
+    const all = await events();
+    const last = (await app.inject({ url: `/api/graph?limit=5&skip=${all - 2}` })).json() as OverviewResponse;
+    expect(eventsOf(last)).toHaveLength(2);
+    const beyond = (await app.inject({ url: `/api/graph?skip=${all + 10}` })).json() as OverviewResponse;
+    expect(beyond).toMatchObject({ nodes: [], edges: [], total: all });
+  });
+
+  it('counts the timeline from the date index, every event once', async () => {
+    const timeline = (await app.inject({ url: '/api/timeline' })).json() as TimelineResponse;
+    expect(timeline.total).toBe(await events());
+    expect(timeline.days.reduce((sum, d) => sum + d.events, 0) + timeline.undated).toBe(timeline.total);
+    const [day] = timeline.days;
+    const one = (
+      await app.inject({ url: `/api/timeline?from=${day!.date}&to=${day!.date}` })
+    ).json() as TimelineResponse;
+    expect(one.days).toEqual([day]);
+  });
+
+  it('pages place-events and says how many there are in all', async () => {
+    const run = async (params: Record<string, string>) =>
+      (
+        await app.inject({ method: 'POST', url: '/api/queries/place-events/run', payload: { params } })
+      ).json() as CypherResult;
+    const everything = await run({ place: '柯城区', limit: '1000' });
+    expect(everything.total).toBeGreaterThan(2);
+    // Pages count events (a row is an event in one of its places).
+    const eventIds = (result: CypherResult) => [
+      ...new Set(
+        result.rows.map((row) => (row[result.columns.indexOf('e')] as { elementId: string }).elementId),
+      ),
+    ];
+    expect(eventIds(everything)).toHaveLength(everything.total!);
+    const page = await run({ place: '柯城区', limit: '2', skip: '1' });
+    expect(page.total).toBe(everything.total);
+    expect(eventIds(page)).toEqual(eventIds(everything).slice(1, 3));
+    expect((await run({ place: 'nowhere' })).total).toBe(0);
+  });
 });
 
 describe('other endpoints', () => {

@@ -147,7 +147,12 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
   // after the stream (a query run while it is open would make the driver buffer the rest of it).
   const graph = await explorerGraph(tx, collector, relationshipsIn(rows));
   const elapsedMs = Math.round(performance.now() - started);
-  return `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows)},"graph":${JSON.stringify(graph)},"truncated":${truncated},"elapsedMs":${elapsedMs}}`;
+  // A paged named query says how many rows there are in all in a `total` column of every row.
+  const at = task.check ? -1 : columns.indexOf('total');
+  const first = rows[0];
+  const total =
+    at < 0 ? '' : first ? `,"total":${JSON.stringify(first[at])}` : task.params.skip ? '' : ',"total":0';
+  return `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows)},"graph":${JSON.stringify(graph)},"truncated":${truncated}${total},"elapsedMs":${elapsedMs}}`;
 }
 
 const mb = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`;

@@ -4,6 +4,9 @@ import type { ArticleResponse, ArticleInfo, ArticlesResponse } from '../../contr
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
+export const ARTICLE =
+  'MATCH (a:Article {id: $id}) RETURN a.id AS id, a.headline AS headline, a.doc AS doc, a.paper AS paper, a.date AS date, a.start AS start, a.text AS text';
+
 export function articleRoutes(app: FastifyInstance, { read }: RouteContext): void {
   // The sources evidence cites, many at once: the details panel shows their headlines.
   app.post<{ Body: { ids: string[] } }>(
@@ -46,10 +49,7 @@ export function articleRoutes(app: FastifyInstance, { read }: RouteContext): voi
     async (request): Promise<ArticleResponse> => {
       const { id } = request.params;
       const article = await read(request, async (tx) => {
-        const result = await tx.run(
-          'MATCH (a:Article {id: $id}) RETURN a.id AS id, a.headline AS headline, a.doc AS doc, a.paper AS paper, a.date AS date, a.start AS start, a.text AS text',
-          { id },
-        );
+        const result = await tx.run(ARTICLE, { id });
         return result.records[0]?.toObject() as ArticleResponse | undefined;
       });
       if (!article) throw notFound(`no article with id ${id}`);

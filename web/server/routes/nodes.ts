@@ -20,7 +20,7 @@ const idParams = {
 const NEIGHBOUR =
   'elementId(n) = $id AND m <> n AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))';
 
-const EXPAND = `
+export const EXPAND = `
 MATCH (n) WHERE elementId(n) = $id
 CALL (n) {
   MATCH (n)--(m) WHERE ${NEIGHBOUR}
@@ -42,12 +42,12 @@ CALL (n, page) {
 }
 RETURN n, COUNT { (n)--() } AS degree, total, page, edges`;
 
+export const NODE = 'MATCH (n) WHERE elementId(n) = $id RETURN n, COUNT { (n)--() } AS degree';
+
 async function findNode(tx: ManagedTransaction, key: string): Promise<ExplorerNode> {
   const id = await resolveNodeKey(tx, key);
   if (!id) throw notFound(`no node with id ${key}`);
-  const result = await tx.run('MATCH (n) WHERE elementId(n) = $id RETURN n, COUNT { (n)--() } AS degree', {
-    id,
-  });
+  const result = await tx.run(NODE, { id });
   const record = result.records[0];
   if (!record) throw notFound(`no node with id ${id}`);
   return explorerNode(record.get('n') as Node, record.get('degree'));

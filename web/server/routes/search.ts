@@ -17,18 +17,17 @@ export function escapeLucene(text: string): string {
   return text.toLowerCase().replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
 }
 
+export const SEARCH = `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+RETURN node, score, COUNT { (node)--() } AS degree
+LIMIT $limit`;
+
 async function queryIndex(
   tx: ManagedTransaction,
   index: 'search_names' | 'search_pinyin_v2',
   lucene: string,
   limit: number,
 ): Promise<SearchHit[]> {
-  const result = await tx.run(
-    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
-     RETURN node, score, COUNT { (node)--() } AS degree
-     LIMIT $limit`,
-    { index, lucene, limit: neo4j.int(limit) },
-  );
+  const result = await tx.run(SEARCH, { index, lucene, limit: neo4j.int(limit) });
   return result.records.map((r) => {
     const node = explorerNode(r.get('node') as Node, r.get('degree'));
     return {
