@@ -223,10 +223,16 @@ async function ratios(): Promise<void> {
     const http = async () => {
       const { path: url, init } = route.request();
       const response = await fetch(`${base}${url}`, init);
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${route.name}: ${response.status}`);
+      if (response.ok) await response.arrayBuffer();
+      if (!response.ok)
+        throw new Error(`${route.name}: ${response.status} ${(await response.text()).slice(0, 200)}`);
     };
-    await time(http, 5);
+    try {
+      await time(http, 5);
+    } catch (error) {
+      console.log(`  ${route.name.padEnd(26)} failed: ${(error as Error).message}`);
+      continue;
+    }
     await time(route.driver, 5);
     const api = await time(http, 30);
     const driver = await time(route.driver, 30);
