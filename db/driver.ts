@@ -16,6 +16,8 @@ export interface DriverTuning {
   maxRetryMs?: number;
   /** Connections kept open; the API's worker threads need only a couple each. */
   maxPoolSize?: number;
+  /** How long opening a connection may take; the API keeps it short to notice a hung server. */
+  connectionTimeoutMs?: number;
 }
 
 /** Opens a driver; nothing here assumes the local launcher, so Aura or a cluster work the same. */
@@ -24,8 +26,7 @@ export function openDatabase(config: Neo4jConfig & { uri: string }, tuning: Driv
     // Integers come back as JS numbers or bigint instead of neo4j.Integer objects.
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 20_000,
-    // A server that accepts TCP but does not answer (hung, stopped) fails a new connection in 5 s.
-    connectionTimeout: 5_000,
+    ...(tuning.connectionTimeoutMs ? { connectionTimeout: tuning.connectionTimeoutMs } : {}),
     maxTransactionRetryTime: tuning.maxRetryMs ?? 15_000,
     ...(tuning.maxPoolSize ? { maxConnectionPoolSize: tuning.maxPoolSize } : {}),
   });

@@ -16,7 +16,7 @@ const { host, port, accessToken, allowedHosts } = appConfig();
 try {
   checkExposure(host, accessToken);
   const provided = await provideDatabase(config, (line) => console.log(line));
-  const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000 });
+  const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000, connectionTimeoutMs: 5000 });
   await waitForDatabase(db, 120_000);
   const api = await buildApp({ db, accessToken, host, allowedHosts });
   await api.listen({ host, port: port + 1 });

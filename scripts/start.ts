@@ -47,7 +47,10 @@ async function main(): Promise<void> {
     await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 
     // The server fails fast when Neo4j is down (the page shows it and retries) instead of hanging.
-    const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000 });
+    const db = openDatabase(
+      { ...config, uri: provided.uri },
+      { maxRetryMs: 3000, connectionTimeoutMs: 5000 },
+    );
     const { app, url } = await startServer(db, host, port, accessToken, allowedHosts);
     log(`\ncadre-graph is running: ${url}\nCtrl-C stops it.`);
     const stop = () => {

@@ -6,7 +6,8 @@ import { runCypherTask, type CypherOutcome, type CypherTask } from './cypher.ts'
 
 const { config } = workerData as { config: Database['config'] };
 // Retries would only stretch a request past its deadline; the main thread answers 503 instead.
-const db = openDatabase(config, { maxRetryMs: 0, maxPoolSize: 2 });
+// A server that accepts TCP but does not answer (hung, stopped) fails a new connection in 5 s.
+const db = openDatabase(config, { maxRetryMs: 0, maxPoolSize: 2, connectionTimeoutMs: 5000 });
 
 export default function run(task: CypherTask): Promise<CypherOutcome> {
   return runCypherTask(db, task);

@@ -29,7 +29,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { host, port, accessToken, allowedHosts } = appConfig();
   const db = openDatabase(
     { ...config, uri: config.uri ?? `bolt://127.0.0.1:${config.boltPort}` },
-    { maxRetryMs: 3000 },
+    { maxRetryMs: 3000, connectionTimeoutMs: 5000 },
   );
   try {
     const { app, url } = await startServer(db, host, port, accessToken, allowedHosts);
