@@ -36,7 +36,7 @@ export interface AppOptions {
   queryTimeoutMs?: number;
   /** A Cypher request is answered within this long, queueing and serialising included; 35 s. */
   cypherDeadlineMs?: number;
-  /** The explorer's own reads (search, expand, overview…) are answered within this long; 8 s. */
+  /** The explorer's own reads (search, expand, overview…) are answered within this long; 7 s. */
   readDeadlineMs?: number;
   /** Rows of a Cypher result stop once their JSON passes this many characters (16 MB). */
   maxResponseBytes?: number;
@@ -60,7 +60,7 @@ export async function buildApp({
   logger = false,
   queryTimeoutMs = 30_000,
   cypherDeadlineMs = queryTimeoutMs + 5_000,
-  readDeadlineMs = 8_000,
+  readDeadlineMs = 7_000,
   maxResponseBytes = MAX_RESPONSE_BYTES,
   lanes: laneConfig = DEFAULT_LANES,
   cypherThreads = laneConfig.cypher.running + laneConfig.named.running,
