@@ -70,8 +70,9 @@ export function graphRoutes(app: FastifyInstance, { read }: RouteContext): void 
           });
           records = [...records, ...undated.records];
         }
+        // Keyed by element id while collecting; the edges then name their ends by the stable keys.
         const nodes = new Map<string, ExplorerNode>();
-        const edges = new Map<string, GraphEdge>();
+        const rels = new Map<string, Relationship>();
         for (const record of records) {
           const event = record.get('e') as Node;
           nodes.set(event.elementId, explorerNode(event, record.get('degree')));
@@ -80,10 +81,12 @@ export function graphRoutes(app: FastifyInstance, { read }: RouteContext): void 
             ...(record.get('heldIn') as Linked[]),
           ]) {
             if (!nodes.has(n.elementId)) nodes.set(n.elementId, explorerNode(n, degree));
-            edges.set(r.elementId, graphEdge(r));
+            rels.set(r.elementId, r);
           }
         }
-        return { nodes: [...nodes.values()], edges: [...edges.values()], total, skip, limit };
+        const keys = new Map([...nodes].map(([elementId, node]) => [elementId, node.id]));
+        const edges: GraphEdge[] = [...rels.values()].map((r) => graphEdge(r, keys));
+        return { nodes: [...nodes.values()], edges, total, skip, limit };
       });
     },
   );
