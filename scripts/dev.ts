@@ -6,7 +6,7 @@ import { createServer } from 'vite';
 import { appConfig, neo4jConfig } from '../db/config.ts';
 import { describeError, openDatabase, waitForDatabase } from '../db/driver.ts';
 import { provideDatabase } from '../db/provide.ts';
-import { buildApp } from '../web/server/app.ts';
+import { buildApp, WARM_THREADS } from '../web/server/app.ts';
 import { checkExposure } from '../web/server/security.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +18,7 @@ try {
   const provided = await provideDatabase(config, (line) => console.log(line));
   const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000, connectionTimeoutMs: 5000 });
   await waitForDatabase(db, 120_000);
-  const api = await buildApp({ db, accessToken, host, allowedHosts });
+  const api = await buildApp({ db, accessToken, host, allowedHosts, warmThreads: WARM_THREADS });
   await api.listen({ host, port: port + 1 });
   process.env.API_URL = `http://${host}:${port + 1}`;
   const vite = await createServer({

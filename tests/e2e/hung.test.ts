@@ -38,7 +38,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
 describe.skipIf(!pid)('Neo4j hung', () => {
   it('every route answers 503 within 10 s with a clear message, and all work again after', async () => {
     const { records } = await explorer.db.driver.executeQuery(
-      "MATCH (p:Person {name: '章旭升'}) RETURN elementId(p) AS id",
+      "MATCH (p:Person {name: '章旭升'}) RETURN 'Person:' + p.id AS id",
     );
     const id = encodeURIComponent(records[0]!.get('id') as string);
     const post = (url: string, body: unknown) => ({

@@ -46,17 +46,27 @@ afterAll(async () => {
 describe('Neo4j stopped while the app runs', () => {
   it('answers 503 with a clear message, and works again when Neo4j is back, without a restart', async () => {
     const app = await buildApp({ db });
+    // Cypher runs in a worker thread with a driver of its own: it too must drop its dead connections.
+    const cypher = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        payload: { query: 'MATCH (n) RETURN count(n) AS n' },
+      });
     try {
       expect((await app.inject({ url: '/api/graph' })).statusCode).toBe(200);
+      expect((await cypher()).statusCode).toBe(200);
       await neo4j.stop();
       const down = await app.inject({ url: '/api/graph' });
       expect(down.statusCode).toBe(503);
       expect((down.json() as { error: string }).error).toMatch(/^Neo4j is not reachable/);
       expect((await app.inject({ url: '/api/health' })).statusCode).toBe(503);
+      expect((await cypher()).statusCode).toBe(503);
 
       await start();
       await waitForDatabase(db, 60_000);
       expect((await app.inject({ url: '/api/graph' })).statusCode).toBe(200);
+      expect((await cypher()).statusCode).toBe(200);
       expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', neo4j: 'up' });
     } finally {
       await app.close();

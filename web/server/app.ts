@@ -27,6 +27,9 @@ import { nodeRoutes } from './routes/nodes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { registerSecurity } from './security.ts';
 
+/** Worker threads of the served app: one per running slot of the Cypher and named-query lanes. */
+export const WARM_THREADS = DEFAULT_LANES.cypher.running + DEFAULT_LANES.named.running;
+
 export interface AppOptions {
   db: Database;
   /** Folder with the built web app (vite build); the API alone when undefined. */
@@ -36,14 +39,22 @@ export interface AppOptions {
   queryTimeoutMs?: number;
   /** A Cypher request is answered within this long, queueing and serialising included; 35 s. */
   cypherDeadlineMs?: number;
-  /** The explorer's own reads (search, expand, overview…) are answered within this long; 7 s. */
+  /**
+   * The explorer's own reads (search, expand, overview…) are answered within this long; 12 s, under
+   * the page's own 15 s. One still running after `hungAfterMs` (5 s) asks the liveness probe (3 s):
+   * a hung Neo4j is answered 503 within 10 s, a slow one (cold after a restart) gets its answer.
+   */
   readDeadlineMs?: number;
+  hungAfterMs?: number;
   /** Rows of a Cypher result stop once their JSON passes this many characters (16 MB). */
   maxResponseBytes?: number;
   /** Worker threads for Cypher and named queries, and the heap of each. */
   cypherThreads?: number;
   workerHeapMb?: number;
-  /** Worker threads started with the app rather than on first use (a serving app wants one ready). */
+  /**
+   * Worker threads started with the app (and restarted when one is stopped) rather than on first use:
+   * starting one takes seconds on a busy machine. The served app starts them all; tests need not.
+   */
   warmThreads?: number;
   lanes?: LaneConfig;
   /** When set, every request needs basic auth with this token as the password (16+ characters). */
@@ -60,7 +71,8 @@ export async function buildApp({
   logger = false,
   queryTimeoutMs = 30_000,
   cypherDeadlineMs = queryTimeoutMs + 5_000,
-  readDeadlineMs = 7_000,
+  readDeadlineMs = 12_000,
+  hungAfterMs = 5_000,
   maxResponseBytes = MAX_RESPONSE_BYTES,
   lanes: laneConfig = DEFAULT_LANES,
   cypherThreads = laneConfig.cypher.running + laneConfig.named.running,
@@ -111,10 +123,11 @@ export async function buildApp({
 
   const queries = loadNamedQueries();
   const catalog = new NamedQueryCatalog(db, queries);
-  catalog.checkAll();
+  void catalog.checkAll();
   const probe = prober(db);
   const pool = new CypherPool(db, { threads: cypherThreads, warmThreads, heapMb: workerHeapMb, probe });
   app.addHook('onClose', () => pool.close());
+  await pool.ready();
   const limits: RouteLimits = {
     queryTimeoutMs,
     cypherDeadlineMs,
@@ -124,12 +137,14 @@ export async function buildApp({
     fetchSize: Math.min(DEFAULT_ROW_LIMIT, 100),
   };
   const lanes = createLanes(laneConfig);
-  const read = reader(db, { timeoutMs: readDeadlineMs, deadlineMs: readDeadlineMs });
+  const liveness = { deadlineMs: readDeadlineMs, probeAfterMs: hungAfterMs, probe };
+  const read = reader(db, { timeoutMs: readDeadlineMs, ...liveness });
   const context: RouteContext = {
     db,
     read: (request, work) =>
       lanes.read.run(clientOf(request), request.gone, () => read(work, { signal: request.gone })),
     reader: read,
+    liveness,
     queries,
     catalog,
     lanes,

@@ -4,7 +4,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import type { NamedQuery } from '../../db/named-queries.ts';
 import type { CypherPool } from './cypher-pool.ts';
-import type { Reader } from './database.ts';
+import type { LivenessOptions, Reader } from './database.ts';
 import type { Lanes } from './limits.ts';
 import type { NamedQueryCatalog } from './named.ts';
 
@@ -29,6 +29,8 @@ export interface RouteContext {
    */
   read: <T>(request: FastifyRequest, work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
   reader: Reader;
+  /** How the explorer's reads wait for Neo4j (database.ts whileAlive): other waits on Neo4j use it too. */
+  liveness: LivenessOptions;
   queries: Map<string, NamedQuery>;
   catalog: NamedQueryCatalog;
   lanes: Lanes;

@@ -120,6 +120,16 @@ export class CypherPool {
     if (!(await within(settled, 1000, 'settle').catch(() => false))) kill.abort();
   }
 
+  /**
+   * Resolves once the warm threads have started (loaded their code), or after `timeoutMs` regardless:
+   * a thread takes seconds to start on a busy machine, time a request should not have to wait.
+   */
+  async ready(timeoutMs = 30_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.pool.idleThreads < (this.options.warmThreads ?? 0) && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
   get threads(): number {
     return this.pool.threads.length;
   }

@@ -57,15 +57,54 @@ export async function within<T>(
 export const notAnsweringMessage = (ms: number) =>
   `Neo4j did not answer within ${Math.round(ms / 1000)} s (it may be hung or overloaded); retry shortly.`;
 
-export interface ReaderOptions {
+export interface ReaderOptions extends LivenessOptions {
   /** Neo4j stops the transaction after this long. */
   timeoutMs: number;
-  /** We stop waiting after this long and answer 503 (Neo4j may not be there to stop anything). */
-  deadlineMs: number;
 }
 
-/** A reader whose transactions Neo4j stops after `timeoutMs` and we give up on after `deadlineMs`. */
-export function reader(db: Database, { timeoutMs, deadlineMs }: ReaderOptions): Reader {
+export const hungMessage = (ms: number) =>
+  `Neo4j did not answer within ${Math.round(ms / 1000)} s, nor a liveness check (it may be hung); retry shortly.`;
+
+export interface LivenessOptions {
+  /** The longest we wait, whatever the probe says. */
+  deadlineMs: number;
+  /** After this long, ask the probe whether Neo4j answers at all. */
+  probeAfterMs?: number;
+  probe?: () => Promise<boolean>;
+}
+
+/**
+ * Waits for work that needs Neo4j: until `deadlineMs`, the signal, or — once it has run `probeAfterMs`
+ * — until the probe finds Neo4j not answering (NotAnswering, a 503). A late outcome is dropped.
+ */
+export async function whileAlive<T>(
+  work: Promise<T>,
+  { deadlineMs, probeAfterMs, probe }: LivenessOptions,
+  signal?: AbortSignal,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let done = false;
+  const hung = new Promise<never>((_, reject) => {
+    if (!probe || probeAfterMs === undefined || probeAfterMs >= deadlineMs) return;
+    timer = setTimeout(() => {
+      void probe().then((alive) => {
+        if (!alive && !done) reject(new NotAnswering(hungMessage(probeAfterMs)));
+      });
+    }, probeAfterMs);
+  });
+  try {
+    return await within(Promise.race([work, hung]), deadlineMs, notAnsweringMessage(deadlineMs), signal);
+  } finally {
+    done = true;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A reader whose transactions Neo4j stops after `timeoutMs` and we give up on after `deadlineMs`, or
+ * sooner when the probe finds Neo4j hung.
+ */
+export function reader(db: Database, { timeoutMs, ...liveness }: ReaderOptions): Reader {
   return async (work, { signal } = {}) => {
     const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
     let settled = false;
@@ -73,7 +112,7 @@ export function reader(db: Database, { timeoutMs, deadlineMs }: ReaderOptions): 
       .executeRead(work, { timeout: timeoutMs, metadata: { app: 'cadre-graph' } })
       .finally(() => (settled = true));
     try {
-      return await within(running, deadlineMs, notAnsweringMessage(deadlineMs), signal);
+      return await whileAlive(running, liveness, signal);
     } catch (error) {
       if (isDatabaseDown(error)) throw new DatabaseUnavailable(describeError(error));
       throw error;
@@ -89,7 +128,7 @@ export function reader(db: Database, { timeoutMs, deadlineMs }: ReaderOptions): 
  * Whether Neo4j answers a trivial query within `timeoutMs`: tells a slow query on a live server from
  * a server that stopped answering. Concurrent callers share one probe; an answer is kept for a second.
  */
-export function prober(db: Database, timeoutMs = 4000): () => Promise<boolean> {
+export function prober(db: Database, timeoutMs = 3000): () => Promise<boolean> {
   let pending: Promise<boolean> | undefined;
   let last = { at: 0, alive: true };
   return () => {

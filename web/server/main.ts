@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appConfig, neo4jConfig } from '../../db/config.ts';
 import { describeError, openDatabase, type Database } from '../../db/driver.ts';
-import { buildApp } from './app.ts';
+import { buildApp, WARM_THREADS } from './app.ts';
 import { checkExposure } from './security.ts';
 
 export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
@@ -17,7 +17,14 @@ export async function startServer(
   allowedHosts: string[] = [],
 ) {
   checkExposure(host, accessToken);
-  const app = await buildApp({ db, staticDir: distDir, accessToken, host, allowedHosts, warmThreads: 1 });
+  const app = await buildApp({
+    db,
+    staticDir: distDir,
+    accessToken,
+    host,
+    allowedHosts,
+    warmThreads: WARM_THREADS,
+  });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -50,7 +50,7 @@ export class ApiError extends Error {
 }
 
 /**
- * How long the page waits for any answer. The server answers well before (503 after 7 s for the
+ * How long the page waits for any answer. The server answers well before (503 by 12 s for the
  * explorer's reads, 35 s for Cypher), so this only fires when the server itself is gone.
  */
 const DEADLINE_MS = { read: 15_000, cypher: 45_000 };

@@ -7,7 +7,7 @@ import type { CypherRequest, NamedQueryRequest } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
 import type { CypherTask } from '../cypher.ts';
 import { MAX_ROW_LIMIT, clampLimit } from '../cypher.ts';
-import { NotAnswering, notAnsweringMessage, within } from '../database.ts';
+import { NotAnswering, whileAlive } from '../database.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { Lane } from '../limits.ts';
 import { plainParams } from '../named.ts';
@@ -25,7 +25,10 @@ async function queryMustBeAString(request: FastifyRequest): Promise<void> {
     throw badRequest('body/query must be string');
 }
 
-export function cypherRoutes(app: FastifyInstance, { pool, lanes, catalog, limits }: RouteContext): void {
+export function cypherRoutes(
+  app: FastifyInstance,
+  { pool, lanes, catalog, limits, liveness }: RouteContext,
+): void {
   /** Waits for a slot, runs the task, sends the worker's JSON; all within the Cypher deadline. */
   async function run(
     request: FastifyRequest,
@@ -131,8 +134,7 @@ export function cypherRoutes(app: FastifyInstance, { pool, lanes, catalog, limit
         throw badRequest((error as Error).message);
       }
       // Ours were checked once (named.ts); only the first use after a start with Neo4j away waits here.
-      const wait = limits.readDeadlineMs;
-      await within(catalog.ready(query.name), wait, notAnsweringMessage(wait), request.gone);
+      await whileAlive(catalog.ready(query.name), liveness, request.gone);
       return run(request, reply, lanes.named, {
         query: query.cypher,
         params: plainParams(params),

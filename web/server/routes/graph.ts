@@ -58,17 +58,20 @@ export function graphRoutes(app: FastifyInstance, { read }: RouteContext): void 
         const count = tx.run(EVENT_COUNT);
         let records = (await page).records;
         const total = Number((await count).records[0]?.get('events') ?? 0);
-        if (records.length < limit) {
-          // The dated events ran out on this page: the rest of it comes from the undated ones.
+        // The dated events ran out on this page: the rest of it comes from the undated ones, if any.
+        // (Only then: each query is one more plan to make on a cold Neo4j, the slow part after a restart.)
+        if (records.length < limit && skip + records.length < total) {
           const dated =
             records.length > 0
               ? skip + records.length
               : Number((await tx.run(DATED_COUNT)).records[0]?.get('events') ?? 0);
-          const undated = await tx.run(OVERVIEW_UNDATED, {
-            skip: neo4j.int(Math.max(0, skip - dated)),
-            limit: neo4j.int(limit - records.length),
-          });
-          records = [...records, ...undated.records];
+          if (dated < total) {
+            const undated = await tx.run(OVERVIEW_UNDATED, {
+              skip: neo4j.int(Math.max(0, skip - dated)),
+              limit: neo4j.int(limit - records.length),
+            });
+            records = [...records, ...undated.records];
+          }
         }
         // Keyed by element id while collecting; the edges then name their ends by the stable keys.
         const nodes = new Map<string, ExplorerNode>();
