@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { appConfig } from '../../../db/config.ts';
+import { checkExposure } from '../../../web/server/security.ts';
 
 function composeCommand(): string[] {
   const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
@@ -19,6 +21,16 @@ describe('docker-compose.yml', () => {
     const result = spawnSync(command!, [...args, 'config', '-q'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  it('runs the app on 0.0.0.0 only with the access token, which the server then insists on', () => {
+    const compose = fs.readFileSync('docker-compose.yml', 'utf8');
+    expect(compose).toMatch(/HOST: 0\.0\.0\.0/);
+    expect(compose).toMatch(/CADRE_ACCESS_TOKEN: \$\{CADRE_ACCESS_TOKEN:-\}/);
+    // What the container gets when the user set no token: the server refuses to start.
+    const { host, accessToken } = appConfig({ HOST: '0.0.0.0', CADRE_ACCESS_TOKEN: '' });
+    expect(() => checkExposure(host, accessToken)).toThrow(/CADRE_ACCESS_TOKEN/);
+    expect(() => checkExposure(host, 'short')).toThrow(/at least 16/);
   });
 
   it('runs the same Neo4j version line as the local launcher', () => {
