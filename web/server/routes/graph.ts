@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { ExplorerNode, GraphEdge, OverviewResponse, TimelineResponse } from '../../contract.ts';
+import { resolveEvidence } from '../../../graph/evidence.ts';
 import type { RouteContext } from '../context.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
@@ -89,6 +90,8 @@ export function graphRoutes(app: FastifyInstance, { read }: RouteContext): void 
         }
         const keys = new Map([...nodes].map(([elementId, node]) => [elementId, node.id]));
         const edges: GraphEdge[] = [...rels.values()].map((r) => graphEdge(r, keys));
+        // Evidence is stored as offsets (graph/evidence.ts): the sentences come in one more query.
+        await resolveEvidence(tx, edges);
         return { nodes: [...nodes.values()], edges, total, skip, limit };
       });
     },
