@@ -20,7 +20,7 @@ export interface ExplorerGraph {
 /** Every error response: a message for people, and for Cypher errors the Neo4j code and position. */
 export interface ApiErrorBody {
   error: string;
-  /** Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError. */
+  /** Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError; TransactionTimedOut for our deadline. */
   code?: string;
   /** Where in the query the error is, when Neo4j says (1-based line and column, 0-based offset). */
   position?: { line: number; column: number; offset: number };

@@ -125,10 +125,12 @@ describe('POST /api/cypher: results', () => {
     });
     await impatient.close();
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(response.statusCode).toBe(400);
+    // Stopped by Neo4j's timeout or, on a loaded machine, by the API's deadline just after: the same
+    // status (the query's fault, not Neo4j being away) and the same kind of message either way.
+    expect(response.statusCode, response.body).toBe(400);
     const body = response.json() as ApiErrorBody;
     expect(body.code).toMatch(/TransactionTimedOut/);
-    expect(body.error).toMatch(/timeout/i);
+    expect(body.error).toMatch(/ran past its timeout of \d+ s/);
     // The server is still fine afterwards.
     expect((await ok('RETURN 1 AS x')).rows).toEqual([[1]]);
   });

@@ -9,7 +9,7 @@ import { Piscina } from 'piscina';
 import type { Database } from '../../db/driver.ts';
 import type { CypherOutcome, CypherTask } from './cypher.ts';
 import { NotAnswering, notAnsweringMessage, within } from './database.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, timedOut } from './errors.ts';
 
 /** Ends the transactions a request left in Neo4j; Neo4j does not notice a closed connection by itself. */
 async function terminate(db: Database, request: string): Promise<void> {
@@ -75,15 +75,8 @@ export class CypherPool {
     try {
       signal?.addEventListener('abort', onClientAbort, { once: true });
       if (signal?.aborted) onClientAbort();
-      timer = setTimeout(
-        () =>
-          stop(
-            new NotAnswering(
-              `The query did not finish within ${Math.round(deadlineMs / 1000)} s, serialising included; ask for less (LIMIT, fewer columns).`,
-            ),
-          ),
-        deadlineMs,
-      );
+      // Neo4j answers (else the watch below would have said so first): the query itself is too slow.
+      timer = setTimeout(() => stop(timedOut(Math.round(deadlineMs / 1000))), deadlineMs);
       const every = this.options.probeEveryMs ?? 3000;
       watch = setInterval(() => {
         void this.options.probe().then((alive) => {

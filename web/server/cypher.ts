@@ -12,7 +12,15 @@ import { relationshipsIn } from '../../graph/evidence.ts';
 import type { Database } from '../../db/driver.ts';
 import { describeError } from '../../db/driver.ts';
 import type { ApiErrorBody } from '../contract.ts';
-import { badRequest, cypherErrorBody, HttpError, isDatabaseDown, neo4jCode } from './errors.ts';
+import {
+  badRequest,
+  cypherErrorBody,
+  HttpError,
+  isDatabaseDown,
+  isTimedOut,
+  neo4jCode,
+  timedOut,
+} from './errors.ts';
 import { explorerGraph, rowValue } from './serialize.ts';
 
 export const DEFAULT_ROW_LIMIT = 1000;
@@ -172,7 +180,8 @@ export async function runCypherTask(db: Database, task: CypherTask): Promise<Cyp
       metadata: task.metadata,
     });
     return { ok: true, json };
-  } catch (error) {
+  } catch (caught) {
+    const error = isTimedOut(caught) ? timedOut(task.timeoutMs / 1000, neo4jCode(caught)) : caught;
     if (error instanceof HttpError)
       return { ok: false, status: error.statusCode, body: { error: error.message, ...error.extra } };
     if (isDatabaseDown(error))

@@ -20,6 +20,24 @@ export const badRequest = (message: string, extra?: Omit<ApiErrorBody, 'error'>)
   new HttpError(400, message, extra);
 export const notFound = (message: string) => new HttpError(404, message);
 
+/** Our own code for a query stopped by the API's deadline; Neo4j's timeouts carry theirs (…TimedOut…). */
+export const QUERY_TIMED_OUT = 'TransactionTimedOut';
+
+/** Neo4j stopped the transaction at the timeout the API gave it. */
+export const isTimedOut = (error: unknown): boolean => /TransactionTimedOut/.test(neo4jCode(error) ?? '');
+
+/**
+ * A query that ran past its time limit, whether Neo4j stopped it or our deadline (which also covers
+ * serialising) did: one status, 400, since asking again gets the same answer (a 503 would invite a
+ * retry and tell the page Neo4j is away); the same message, and a code with TransactionTimedOut in it.
+ */
+export const timedOut = (seconds: number, code = QUERY_TIMED_OUT) =>
+  new HttpError(
+    400,
+    `The query ran past its timeout of ${seconds} s (serialising included) and was stopped; ask for less (LIMIT, fewer columns, a narrower MATCH).`,
+    { code },
+  );
+
 /** A Neo4j server error (it carries a `Neo.*` status code), as opposed to a driver or network failure. */
 export function neo4jCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;

@@ -8,7 +8,7 @@ import type { RouteContext } from '../context.ts';
 import type { CypherTask } from '../cypher.ts';
 import { MAX_ROW_LIMIT, clampLimit } from '../cypher.ts';
 import { NotAnswering, whileAlive } from '../database.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, notFound, timedOut } from '../errors.ts';
 import type { Lane } from '../limits.ts';
 import { plainParams } from '../named.ts';
 import { clientOf, withDeadline } from '../requests.ts';
@@ -37,15 +37,20 @@ export function cypherRoutes(
     task: Omit<CypherTask, 'maxBytes' | 'timeoutMs' | 'fetchSize'>,
   ) {
     const budget = limits.cypherDeadlineMs;
-    const deadline = withDeadline(
-      request,
-      budget,
-      () =>
-        new NotAnswering(`The query was not answered within ${Math.round(budget / 1000)} s; retry shortly.`),
+    let started = false;
+    // Still waiting for a slot at the deadline: the server is busy (503, retry). Running by then: the
+    // query is too slow, the same answer as Neo4j's own timeout gets (errors.ts timedOut).
+    const deadline = withDeadline(request, budget, () =>
+      started
+        ? timedOut(Math.round(budget / 1000))
+        : new NotAnswering(
+            `The query was not answered within ${Math.round(budget / 1000)} s; retry shortly.`,
+          ),
     );
     try {
-      const outcome = await lane.run(clientOf(request), deadline.signal, () =>
-        pool.run(
+      const outcome = await lane.run(clientOf(request), deadline.signal, () => {
+        started = true;
+        return pool.run(
           {
             ...task,
             maxBytes: limits.maxResponseBytes,
@@ -53,8 +58,8 @@ export function cypherRoutes(
             fetchSize: limits.fetchSize,
           },
           { signal: deadline.signal, deadlineMs: budget },
-        ),
-      );
+        );
+      });
       if (!outcome.ok) return reply.code(outcome.status).send(outcome.body);
       return reply.type('application/json; charset=utf-8').send(outcome.json);
     } finally {
