@@ -90,7 +90,9 @@ describe('one huge value (RETURN range(1, 10000000))', () => {
     if (response.status === 400) expect(body).toMatchObject({ code: 'TransactionTimedOut' });
     expect(body.error).toMatch(/MB|timeout of 20 s/);
     expect(Date.now() - started).toBeLessThan(DEADLINE + 4_000);
-    expect(await eventually(async () => (await openCypherTransactions()) === 0, 2000)).toBe(true);
+    // Past the deadline the pool terminates the transaction (allowed 3 s) and then stops a thread still
+    // busy decoding (1 s later): on a loaded machine that is up to 4 s, far short of Neo4j's own 30 s.
+    expect(await eventually(async () => (await openCypherTransactions()) === 0, 5000)).toBe(true);
   });
 });
 
