@@ -134,15 +134,27 @@ export interface TitleLexicon {
   /** Whether a head starts at text[i]. */
   headAt(text: string, i: number): boolean;
   readonly official: ReadonlyMap<string, Officialness>;
-  /** Titles that name a role, not an office (县领导, 普通干部, 村民): no office behind them. */
+  /** Titles that name a role, not an office (县领导, 普通干部, 网格员): no office behind them. */
   readonly roleOnly: ReadonlySet<string>;
-  /** Common nouns (党员, 干部, 居民): a name after one needs a clear end. */
+  /** Common nouns (干部, 委员, 代表): a name after one needs a clear end. */
   readonly weak: ReadonlySet<string>;
   /** Titles that may directly follow a name (习近平总书记, 袁家军书记). */
   readonly afterName: ReadonlySet<string>;
   /** Positions of national leaders, who are referenced rather than present: whole positions and endings. */
   readonly referenceWhole: ReadonlySet<string>;
   readonly referenceEnd: readonly string[];
+}
+
+/** Words for people that are no position (person-nouns.tsv): descriptors such as 村民, 困难群众. */
+export interface PersonNounLexicon {
+  /** A name right after one of these is a person with no position. */
+  readonly beforeName: ReadonlySet<string>;
+  /** Written right after a name (张三同志). */
+  readonly afterName: ReadonlySet<string>;
+  /** After 等 at the end of a list of names: the list names people. Longest first. */
+  readonly afterList: readonly string[];
+  /** Words before a noun or a title that make the phrase a descriptor (困难, 老), longest first. */
+  readonly modifiers: readonly string[];
 }
 
 export interface SurnameLexicon {
@@ -158,12 +170,16 @@ export interface NameLexicon {
   readonly followersByFirst: ReadonlyMap<string, readonly string[]>;
   /** Common words that begin with a surname and are not names. */
   readonly notNames: ReadonlySet<string>;
+  /** Words that end with a surname character (随后, 有关): no name begins at that character. */
+  readonly notNameStarts: readonly string[];
   /** Characters never inside a given name. */
   readonly givenStops: ReadonlySet<string>;
   /** Characters never inside a given name even where punctuation or a verb word closes it (的, 局). */
   readonly closedStops: ReadonlySet<string>;
   /** Characters never inside a part of a transliterated (·) name. */
   readonly dottedStops: ReadonlySet<string>;
+  /** Characters of names transliterated without a Han surname (宝日夫, 乌日娜). */
+  readonly transliteration: ReadonlySet<string>;
   /** Characters that end a position phrase read backwards; `orgConjunctions` may join an organisation name. */
   readonly positionStops: ReadonlySet<string>;
   readonly orgConjunctions: ReadonlySet<string>;
@@ -338,6 +354,7 @@ export interface Lexicon {
   readonly titles: TitleLexicon;
   readonly surnames: SurnameLexicon;
   readonly names: NameLexicon;
+  readonly personNouns: PersonNounLexicon;
   readonly verbs: VerbLexicon;
   readonly adverbs: AdverbLexicon;
   readonly placeWords: PlaceWordLexicon;
@@ -475,9 +492,15 @@ function compileNames(dir: string): NameLexicon {
   return {
     followersByFirst,
     notNames: new Set(words(dir, 'not-names.tsv')),
+    notNameStarts: longestFirst(words(dir, 'not-name-starts.tsv')),
     givenStops: charsWhere('in_given_name', 'no'),
     closedStops: charsWhere('in_closed_name', 'no'),
     dottedStops: charsWhere('in_dotted_name', 'no'),
+    transliteration: new Set(
+      readTable(dir, { file: 'transliteration-chars.tsv', columns: [{ name: 'char', check: oneChar }] }).map(
+        (r) => r.cells.char!,
+      ),
+    ),
     positionStops: charsWhere('position', 'ends', 'ends-unless-org'),
     orgConjunctions: charsWhere('position', 'ends-unless-org'),
     works: alternation(ofKind('work')),
@@ -493,6 +516,21 @@ function traitTable(dir: string, file: string, key: string, traits: readonly str
     columns: [{ name: key, check: cjkWord }, ...traits.map((name) => ({ name, values: YES_NO }))],
   });
   return (trait: string) => rows.filter((r) => r.cells[trait] === 'yes').map((r) => r.cells[key]!);
+}
+
+function compilePersonNouns(dir: string): PersonNounLexicon {
+  const where = traitTable(dir, 'person-nouns.tsv', 'word', [
+    'before_name',
+    'after_name',
+    'after_list',
+    'modifier',
+  ]);
+  return {
+    beforeName: new Set(where('before_name')),
+    afterName: new Set(where('after_name')),
+    afterList: longestFirst(where('after_list')),
+    modifiers: longestFirst(where('modifier')),
+  };
 }
 
 function compileVerbs(dir: string): VerbLexicon {
@@ -890,6 +928,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     titles: compileTitles(dir),
     surnames: compileSurnames(dir),
     names: compileNames(dir),
+    personNouns: compilePersonNouns(dir),
     verbs: compileVerbs(dir),
     adverbs: compileAdverbs(dir),
     placeWords: compilePlaceWords(dir),

@@ -1,7 +1,7 @@
 // Person mentions: names after a position (区委副书记、区长蒋国强; 县领导A、B、C参加), names before a
 // title (习近平总书记, 袁家军书记), speakers (“……”张三说), and later bare mentions of a found name.
 // Names are validated with the surname list and by what may follow a name.
-import { lexicon } from './lexicon.ts';
+import { alternation, lexicon } from './lexicon.ts';
 
 export interface PersonMention {
   name: string;
@@ -16,7 +16,13 @@ export interface PersonMention {
 const TITLES = lexicon().titles;
 const SURNAMES = lexicon().surnames;
 const surnameLength = (s: string) => SURNAMES.lengthAt(s);
-const TITLE_RE = TITLES.headPattern;
+/** Words for people that are no position (村民, 困难群众; 张三同志): person-nouns.tsv. */
+const NOUNS = lexicon().personNouns;
+/** Title heads and words for people: a name is read after (or, for some, before) each. */
+const TITLE_RE = new RegExp(
+  alternation(new Set([...TITLES.heads, ...NOUNS.beforeName, ...NOUNS.afterName])),
+  'g',
+);
 
 const NAMES = lexicon().names;
 const followers = NAMES.followersByFirst;
@@ -119,8 +125,14 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
   // 丁鸿收到: a two-character follower after the short name beats a long name ending in its first char
   if (fShort >= 2) return { name: text.slice(i, i + short), end: i + short };
   if (ok(long) > 0) return { name: text.slice(i, i + long), end: i + long };
-  // 杨东来,: punctuation right after the long name beats a one-character word after the short one
-  if (fShort > 0 && CLOSING_MARK.test(text[i + long] ?? '') && closedName(text, i, long, limit))
+  // 杨东来, / 王大为及: punctuation or a conjunction right after the long name beats a one-character
+  // word after the short one
+  const afterLong = text[i + long] ?? '';
+  if (
+    fShort > 0 &&
+    (CLOSING_MARK.test(afterLong) || LIST_WORD.test(afterLong)) &&
+    closedName(text, i, long, limit)
+  )
     return { name: text.slice(i, i + long), end: i + long };
   if (fShort > 0) return { name: text.slice(i, i + short), end: i + short };
   // 李年贵、 / 李昌本参加: a given name with a word-like character, where punctuation or a verb
@@ -132,16 +144,22 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
 
 /** Punctuation that closes a list item or clause right after a name. */
 const CLOSING_MARK = /[、,;。:!?)]/;
+/** Function words that close a full name written before them (王大为及…, 孙其泉的热情接待). */
+const CLOSING_WORD = /[及和与的]/;
+/** The conjunctions among them: after the long name they beat a one-character word (王大为及 → 王大为). */
+const LIST_WORD = /[及和与]/;
 
 /** Whether text[i, i+len) is a name closed on its right by punctuation or a two-character verb word. */
 function closedName(text: string, i: number, len: number, limit: number): boolean {
   if (i + len > limit) return false;
   const s = text.slice(i, i + len);
   if (!validName(s, true) || PLACE_SUFFIX_AFTER.has(text[i + len] ?? '')) return false;
-  // a verb word closes only a full name (李昌本参加); two characters need punctuation (书记充分肯定)
-  return (
-    CLOSING_MARK.test(text[i + len] ?? '') || (len - surnameLength(s) >= 2 && followerAt(text, i + len) >= 2)
-  );
+  // a verb word or a conjunction closes only a full name (李昌本参加, 王大为及); two characters need
+  // punctuation (书记充分肯定); a name never ends with the conjunction itself (李明和与会人员)
+  const next = text[i + len] ?? '';
+  if (CLOSING_MARK.test(next)) return true;
+  if (len - surnameLength(s) < 2) return false;
+  return followerAt(text, i + len) >= 2 || (CLOSING_WORD.test(next) && !CLOSING_WORD.test(s[s.length - 1]!));
 }
 
 const POSITION_STOP = NAMES.positionStops;
@@ -150,10 +168,15 @@ const MAX_POSITION = 24;
 const GLUED_ADVERB = new RegExp(`^${lexicon().adverbs.gluedToPosition}`);
 
 /** The position phrase ending at `end` (区人大常委会主任), scanning back to a delimiter. */
-function positionBefore(text: string, end: number, floor: number): { text: string; start: number } | null {
-  // the title word itself is never cut (所长, 主任); stops apply to the organisation before it
-  const head = TITLES.headEndingAt(text, end);
-  let s = head ? Math.max(floor, end - head.length) : end;
+function positionBefore(
+  text: string,
+  end: number,
+  floor: number,
+  headLength = 0,
+): { text: string; start: number } | null {
+  // the title word itself is never cut (所长, 主任, 优抚对象's 对象); stops apply to the organisation before it
+  const head = Math.max(TITLES.headEndingAt(text, end)?.length ?? 0, headLength);
+  let s = head ? Math.max(floor, end - head) : end;
   const titleStart = s;
   while (s > floor && end - s < MAX_POSITION) {
     const ch = text[s - 1]!;
@@ -233,11 +256,11 @@ export function endsWithTitle(p: string): boolean {
 }
 
 /** Positions for a name whose title ends at titleEnd: 市委副书记、政法委书记 → both. */
-function positionsBefore(text: string, titleEnd: number, floor: number): string[] {
+function positionsBefore(text: string, titleEnd: number, floor: number, headLength = 0): string[] {
   const out: string[] = [];
   let end = titleEnd;
   for (;;) {
-    const p = positionBefore(text, end, floor);
+    const p = positionBefore(text, end, floor, end === titleEnd ? headLength : 0);
     if (!p) break;
     out.unshift(p.text);
     if (text[p.start - 1] !== '、') break;
@@ -251,6 +274,38 @@ function positionsBefore(text: string, titleEnd: number, floor: number): string[
 const WEAK_TITLES = TITLES.weak;
 
 const CLEAR_END = /[,.;:!?、。)”"\s]/;
+/** Words that close a name after a common noun as well: a list's end or join, a home (村民张三家). */
+const CLEAR_END_WORD = /[等及和与家]/;
+
+/**
+ * Whether a phrase written before a name says who the person is, not an office (老党员, 困难群众,
+ * 残疾人, 困难教师, 老干部): it ends with a word for people, or it is modifiers and a bare title.
+ */
+export function isDescriptor(p: string): boolean {
+  for (const n of NOUNS.beforeName) if (p.endsWith(n)) return true;
+  let rest = p;
+  for (let mod = modifierAt(rest); mod; mod = modifierAt(rest)) rest = rest.slice(mod.length);
+  return rest !== p && (NOUNS.beforeName.has(rest) || TITLES.headEnding(rest) === rest);
+}
+
+/** Whether a modifier (困难, 老) is written just before text[at]. */
+function modifierEndingAt(text: string, at: number): boolean {
+  return NOUNS.modifiers.some((m) => at >= m.length && text.startsWith(m, at - m.length));
+}
+
+function modifierAt(s: string): string | undefined {
+  return NOUNS.modifiers.find((m) => s.length > m.length && s.startsWith(m));
+}
+
+/** Words ending with a surname character (随后, 有关): not-name-starts.tsv. */
+const NOT_NAME_STARTS = NAMES.notNameStarts;
+
+/** Whether one of those words ends at text[s+1]: 随后周书记 is no person 后周, 有关负责同志 no 关负责. */
+function startsInsideWord(text: string, s: number): boolean {
+  for (const w of NOT_NAME_STARTS)
+    if (s + 1 - w.length >= 0 && text.startsWith(w, s + 1 - w.length)) return true;
+  return false;
+}
 
 const LIST_SEP = ['、', '和', '及', '与', ' '];
 
@@ -276,27 +331,39 @@ export function findPeople(
     const ts = from + m.index;
     const te = ts + m[0].length;
     if (masked(ts)) continue;
+    const word = m[0];
+    // a word for people before a name (村民张三); 同志 only follows one
+    const noun = NOUNS.beforeName.has(word);
+    const nameAfter = noun || TITLES.official.has(word);
     // names after the title, possibly an enumeration
     let i = te;
     if (text[i] === ' ' && isCjkCode(text.charCodeAt(i + 1))) i++;
-    let first = nameAt(text, i, to);
-    // after a common noun (居民满意度, 党员干部) a name needs a clear end: punctuation or a verb word
+    let first = nameAfter ? (nameAt(text, i, to) ?? transliteratedNameAt(text, i, to)) : null;
+    // after a common noun (居民满意度, 党员干部) a name needs a clear end: punctuation, a verb word,
+    // or a list's end or join
     if (
       first &&
-      WEAK_TITLES.has(m[0]) &&
+      (noun || WEAK_TITLES.has(word)) &&
       followerAt(text, first.end) < 2 &&
-      !CLEAR_END.test(text[first.end] ?? '.')
+      !CLEAR_END.test(text[first.end] ?? '.') &&
+      !CLEAR_END_WORD.test(text[first.end] ?? '')
     ) {
       first = null;
     }
+    // a bare word for people is often an object (回应群众关切, 引导牧民储草): without a modifier
+    // (困难群众, 老党员) its name is a full one (残疾人何建坡) or a transliterated one (牧户新巴特尔)
+    if (first && noun && !modifierEndingAt(text, ts) && surnameLength(first.name) && first.name.length < 3)
+      first = null;
     if (first && !masked(i)) {
-      const positions = positionsBefore(text, te, from);
+      // descriptors are no positions (老党员王某: a person, not an official)
+      const positions = positionsBefore(text, te, from, word.length).filter((p) => !isDescriptor(p));
       while (first) {
         out.push({ name: first.name, start: i, end: first.end, positions, via: 'title' });
         const sep = LIST_SEP.find((s) => text.startsWith(s, first!.end));
         if (!sep) break;
         i = first.end + sep.length;
-        let nxt = nameAt(text, i, to) ?? (sep === '、' ? bareNameAt(text, i, to) : null);
+        let nxt =
+          nameAt(text, i, to) ?? (sep === '、' ? bareNameAt(text, i, to) : transliteratedNameAt(text, i, to));
         // one item that is no name does not end a 、 list: the next item may be (…、宝音满都呼、王力平)
         if (!nxt && sep === '、') {
           const skip = /^[\u4e00-\u9fff]{2,7}、/.exec(text.slice(i, i + 8));
@@ -320,14 +387,15 @@ export function findPeople(
       continue;
     }
     // a name before the title: 习近平总书记, 省委袁家军书记, 张三同志
-    if (TITLES.afterName.has(m[0])) {
+    if (TITLES.afterName.has(word) || NOUNS.afterName.has(word)) {
       for (const len of [3, 2, 4]) {
         const s = ts - len;
         if (s < from || masked(s)) continue;
         const cand = text.slice(s, ts);
-        if (!validName(cand)) continue;
+        // 同志 closes the name itself (张左己同志), a title does not (李四平书记)
+        if (!validName(cand, NOUNS.afterName.has(word)) || startsInsideWord(text, s)) continue;
         const org = PARTY_COMMITTEE.exec(text.slice(Math.max(from, s - 3), s));
-        const position = m[0] === '同志' ? [] : [(org ? org[1] : '') + m[0]];
+        const position = NOUNS.afterName.has(word) ? [] : [(org ? org[1] : '') + word];
         out.push({ name: cand, start: s, end: ts, positions: position, via: 'before-title' });
         break;
       }
@@ -374,11 +442,35 @@ function bareNameAt(text: string, i: number, limit: number): { name: string; end
     }
     if (!CLOSING_MARK.test(text[e] ?? '') && followerAt(text, e) < 2) continue;
     const name = text.slice(i, e);
-    if (NOT_NAMES.has(name.slice(0, 2)) || endsWithTitle(name) || TITLES.headAt(name, 1)) return null;
+    if (NOT_NAMES.has(name.slice(0, 2)) || HEAD_INSIDE.test(name)) return null;
     return { name, end: e };
   }
   return null;
 }
+
+/**
+ * A name without a Han surname right after a title or a word for people (旗政协主席宝力道、,
+ * 副主任宝龙先后到, 牧户敖特根巴雅尔家): two to seven characters of transliterated names
+ * (transliteration-chars.tsv), closed by punctuation or a follower word; never a word that itself
+ * follows names, nor a place (达拉特旗).
+ */
+const TRANSLITERATION = NAMES.transliteration;
+function transliteratedNameAt(text: string, i: number, limit: number): { name: string; end: number } | null {
+  if (followerAt(text, i) > 0) return null;
+  let k = i;
+  while (k < limit && k - i < 7 && TRANSLITERATION.has(text[k]!)) k++;
+  for (let e = k; e >= i + 2; e--) {
+    const next = text[e] ?? '';
+    if (PLACE_SUFFIX_AFTER.has(next)) return null;
+    if (!CLOSING_MARK.test(next) && !followerAt(text, e)) continue;
+    const name = text.slice(i, e);
+    return NOT_NAMES.has(name.slice(0, 2)) ? null : { name, end: e };
+  }
+  return null;
+}
+
+/** A title or a word for people anywhere in a word (困难群众石香莲 is no bare name). */
+const HEAD_INSIDE = new RegExp(TITLE_RE.source);
 
 /** A work written right after its author's name: 重要 and a work, or a work's full title (新时代…思想). */
 const NAMED_WORK = new RegExp(
@@ -394,8 +486,8 @@ const STUDY_END = new RegExp(`${NAMES.studyVerbs}(?:了)?$`);
 const LIST_RUN = /[\u4e00-\u9fff·]+(?:、[\u4e00-\u9fff·]+)+/g;
 /** A count after 等 (等16位, 等5名, 等18人). */
 const COUNT = /^(?:[\d一二三四五六七八九十两百]+(?:位|名|人|个))?/;
-/** Nouns for people that are no position (等困难群众, 等工作人员). */
-const PERSON_NOUN = /^[\u4e00-\u9fff]{0,3}(?:群众|人员|同志|家属|人)/;
+/** Nouns for people that are no position (等困难群众, 等工作人员): person-nouns.tsv after_list. */
+const PERSON_NOUN = new RegExp(`^[\\u4e00-\\u9fff]{0,3}${alternation(NOUNS.afterList)}`);
 
 /** Whether s is a name of a list item: a Han name closed by 、, or a transliterated name. */
 function listName(s: string): boolean {

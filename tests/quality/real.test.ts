@@ -34,15 +34,15 @@ const GATES: Gate[] = [
     set: 'outside (../shared/outside)',
     input: path.join(SHARED, 'outside'),
     gold: path.join(SHARED, 'outside'),
-    f1: { people: 0.94, positions: 0.92, places: 0.98, attended: 0.87, where: 0.88, appointments: 0.99 },
-    precision: { people: 0.98, positions: 0.96 },
+    f1: { people: 0.97, positions: 0.95, places: 0.98, attended: 0.91, where: 0.93, appointments: 0.99 },
+    precision: { people: 0.99, positions: 0.98 },
   },
   {
     set: 'real (tests/quality/real)',
     input: REAL,
     gold: REAL,
-    f1: { people: 0.93, positions: 0.93, places: 0.96, attended: 0.87, where: 0.87, appointments: 0.97 },
-    precision: { people: 0.97, positions: 0.96 },
+    f1: { people: 0.96, positions: 0.96, places: 0.96, attended: 0.9, where: 0.9, appointments: 0.97 },
+    precision: { people: 0.98, positions: 0.98 },
   },
 ];
 

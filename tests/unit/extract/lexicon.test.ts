@@ -128,6 +128,22 @@ describe('editing a table changes the extraction', () => {
     expect(people(extractWith(edited, file).out)).toEqual([['王建华', ['县审计局一级主任科员'], true]]);
   });
 
+  it('a word for people added to person-nouns.tsv, a character to transliteration-chars.tsv', () => {
+    // 孤儿 is no word for people in the shipped table, and 楞 no character of transliterated names:
+    // neither name is read until its row is added
+    const file = page('3月5日,副旗长宝雅斯古楞到青塘镇看望了孤儿陈小雨,送上慰问金。');
+    const edited = copyTables();
+    addRow(edited, 'person-nouns.tsv', ['孤儿', 'yes', 'no', 'yes', 'no']);
+    addRow(edited, 'transliteration-chars.tsv', ['楞']);
+    const base = extractWith(null, file);
+    expect(base.status).toBe(0);
+    expect(people(base.out)).toEqual([]);
+    expect(people(extractWith(edited, file).out)).toEqual([
+      ['宝雅斯古楞', ['副旗长'], true],
+      ['陈小雨', [], false],
+    ]);
+  });
+
   it('a role verb added to verbs.tsv', () => {
     // 核查 is no role verb in the shipped table: the lead's participant gets the default 出席;
     // 现场 (a name follower) lets the name be read, the verb is then found later in the clause

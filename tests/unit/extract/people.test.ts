@@ -203,3 +203,81 @@ describe('a name before a studied work', () => {
     expect(people('深入学习推动共同富裕重要论述。')).toEqual([]);
   });
 });
+
+describe('words for people before a name (descriptors, person-nouns.tsv)', () => {
+  it('a villager, a veteran or a family in need is a person with no position', () => {
+    expect(people('县委书记李建国先后看望了老退伍军人韩守成、特困职工邵丽娟和低保户蒋国华。')).toEqual([
+      ['李建国', ['县委书记']],
+      ['韩守成', []],
+      ['邵丽娟', []],
+      ['蒋国华', []],
+    ]);
+    expect(people('慰问组来到残疾人潘德旺家中,又看望了困难教师葛秀兰,')).toEqual([
+      ['潘德旺', []],
+      ['葛秀兰', []],
+    ]);
+  });
+
+  it('a descriptor in a 、 list of positions is dropped, the office kept', () => {
+    expect(people('走访了村党支部书记、老党员钱福生家中。')).toEqual([['钱福生', ['村党支部书记']]]);
+  });
+
+  it('is not an official in the extracted article', () => {
+    const doc = extractText('1月20日,副县长孙立平走访慰问了困难群众杜秀梅、老党员严振东等人。', 'p.txt');
+    const byName = new Map(doc.articles[0]!.people.map((p) => [p.name, p]));
+    expect(byName.get('孙立平')?.official).toBe(true);
+    expect(byName.get('杜秀梅')).toMatchObject({ positions: [], official: false });
+    expect(byName.get('严振东')).toMatchObject({ positions: [], official: false });
+  });
+
+  it('a bare word for people is often an object, not a name’s title', () => {
+    expect(people('要倾听群众呼声,回应群众关切,维护群众利益。')).toEqual([]);
+    expect(people('合理引导牧民储草,做好春季休牧。')).toEqual([]);
+    expect(people('他来到困难老人家中。')).toEqual([]);
+  });
+});
+
+describe('names without a Han surname after a title (transliteration-chars.tsv)', () => {
+  it('a Mongolian name after a title, in a list or before a verb word', () => {
+    expect(people('苏木党委副书记宝音德力格尔、副苏木达那顺陪同调研。')[0]).toEqual([
+      '宝音德力格尔',
+      ['苏木党委副书记'],
+    ]);
+    expect(people('5月8日,旗政协副主席额尔敦先后到三个嘎查走访。')).toEqual([['额尔敦', ['旗政协副主席']]]);
+  });
+
+  it('after a word for people, closed by 家', () => {
+    expect(people('随后来到牧户敖日格勒家查看棚圈。')).toEqual([['敖日格勒', []]]);
+  });
+
+  it('no name from a follower word or a place after the title', () => {
+    expect(people('旗委书记多次深入嘎查调研。')).toEqual([]);
+    expect(people('副主任和副主任助理出席。')).toEqual([]);
+  });
+});
+
+describe('names before a title or 同志', () => {
+  it('同志 after a name closes it: a person with no position', () => {
+    expect(people('会议表决通过了关于接受周守己同志辞职请求的决定。')).toEqual([['周守己', []]]);
+  });
+
+  it('no name begins inside a word that ends with a surname character', () => {
+    expect(people('随后孟书记一行察看了项目现场。')).toEqual([]);
+    expect(people('有关负责同志参加会议。')).toEqual([]);
+  });
+});
+
+describe('full names closed by a conjunction or 的', () => {
+  it('王大为及 is 王大为, 陈其泉的 is 陈其泉', () => {
+    expect(people('县领导孔庆元、刘大为及有关部门负责人参加调研。').map((p) => p[0])).toEqual([
+      '孔庆元',
+      '刘大为',
+    ]);
+    expect(people('受到了市领导郑海、陈其泉的热情接待。').map((p) => p[0])).toEqual(['郑海', '陈其泉']);
+    expect(people('党委委员何泉玉及相关村干部陪同。')).toEqual([['何泉玉', ['党委委员']]]);
+  });
+
+  it('a name never ends with the conjunction itself', () => {
+    expect(people('市长李明和与会人员合影。').map((p) => p[0])).toEqual(['李明']);
+  });
+});
