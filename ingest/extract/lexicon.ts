@@ -172,6 +172,10 @@ export interface NameLexicon {
   readonly notNames: ReadonlySet<string>;
   /** Words that end with a surname character (随后, 有关): no name begins at that character. */
   readonly notNameStarts: readonly string[];
+  /** Verbs before a position whose person is their object (听取, 会见), as an alternation: all, and
+   * those that count only before a jurisdiction. */
+  readonly positionOpeners: string;
+  readonly positionOpenersBeforeJurisdiction: ReadonlySet<string>;
   /** Characters never inside a given name. */
   readonly givenStops: ReadonlySet<string>;
   /** Characters never inside a given name even where punctuation or a verb word closes it (的, 局). */
@@ -493,6 +497,7 @@ function compileNames(dir: string): NameLexicon {
     followersByFirst,
     notNames: new Set(words(dir, 'not-names.tsv')),
     notNameStarts: longestFirst(words(dir, 'not-name-starts.tsv')),
+    ...positionOpeners(dir),
     givenStops: charsWhere('in_given_name', 'no'),
     closedStops: charsWhere('in_closed_name', 'no'),
     dottedStops: charsWhere('in_dotted_name', 'no'),
@@ -506,6 +511,22 @@ function compileNames(dir: string): NameLexicon {
     works: alternation(ofKind('work')),
     worksList: longestFirst(ofKind('work')),
     studyVerbs: alternation(ofKind('study')),
+  };
+}
+
+function positionOpeners(dir: string) {
+  const rows = readTable(dir, {
+    file: 'position-openers.tsv',
+    columns: [
+      { name: 'word', check: cjkWord },
+      { name: 'before', values: ['any', 'jurisdiction'] },
+    ],
+  });
+  return {
+    positionOpeners: alternation(rows.map((r) => r.cells.word!)),
+    positionOpenersBeforeJurisdiction: new Set(
+      rows.filter((r) => r.cells.before === 'jurisdiction').map((r) => r.cells.word!),
+    ),
   };
 }
 

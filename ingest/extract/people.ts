@@ -135,9 +135,9 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
   )
     return { name: text.slice(i, i + long), end: i + long };
   if (fShort > 0) return { name: text.slice(i, i + short), end: i + short };
-  // 李年贵、 / 李昌本参加: a given name with a word-like character, where punctuation or a verb
-  // word closes it and nothing shorter fits
-  if (closedName(text, i, long, limit)) return { name: text.slice(i, i + long), end: i + long };
+  // 李年贵、 / 李昌本参加 / 林社攸向: a given name with a word-like character, where punctuation or a
+  // follower word closes it and nothing shorter fits
+  if (closedName(text, i, long, limit, true)) return { name: text.slice(i, i + long), end: i + long };
   if (closedName(text, i, short, limit)) return { name: text.slice(i, i + short), end: i + short };
   return null;
 }
@@ -149,8 +149,11 @@ const CLOSING_WORD = /[及和与的]/;
 /** The conjunctions among them: after the long name they beat a one-character word (王大为及 → 王大为). */
 const LIST_WORD = /[及和与]/;
 
-/** Whether text[i, i+len) is a name closed on its right by punctuation or a two-character verb word. */
-function closedName(text: string, i: number, len: number, limit: number): boolean {
+/**
+ * Whether text[i, i+len) is a name closed on its right by punctuation or a two-character verb word;
+ * `anyFollower`: by any follower word, when no shorter name fits (林社攸向…).
+ */
+function closedName(text: string, i: number, len: number, limit: number, anyFollower = false): boolean {
   if (i + len > limit) return false;
   const s = text.slice(i, i + len);
   if (!validName(s, true) || PLACE_SUFFIX_AFTER.has(text[i + len] ?? '')) return false;
@@ -159,7 +162,12 @@ function closedName(text: string, i: number, len: number, limit: number): boolea
   const next = text[i + len] ?? '';
   if (CLOSING_MARK.test(next)) return true;
   if (len - surnameLength(s) < 2) return false;
-  return followerAt(text, i + len) >= 2 || (CLOSING_WORD.test(next) && !CLOSING_WORD.test(s[s.length - 1]!));
+  const follower = followerAt(text, i + len);
+  return (
+    follower >= 2 ||
+    (anyFollower && follower > 0) ||
+    (CLOSING_WORD.test(next) && !CLOSING_WORD.test(s[s.length - 1]!))
+  );
 }
 
 const POSITION_STOP = NAMES.positionStops;
@@ -187,10 +195,19 @@ function positionBefore(
   // drop a leading sentence adverb glued to the position (随后副市长 → 副市长)
   let t = text.slice(s, end);
   // a decision's verb before its object is no part of the position (推选州党委书记杨秀理 → 州党委书记)
-  const verb = lastMatch(DECISION_VERB, t.slice(0, Math.max(0, t.length - (end - titleStart))));
+  const verb = lastMatch(DECISION_VERB, t.slice(0, Math.max(0, t.length - (end - titleStart)))).end;
   if (verb) {
     s += verb;
     t = t.slice(verb);
+  }
+  // a verb whose object is the person (认真听取县委副书记 → 县委副书记), where a jurisdiction follows it
+  const { end: opener, word } = lastMatch(
+    POSITION_OPENER,
+    t.slice(0, Math.max(0, t.length - (end - titleStart))),
+  );
+  if (opener && (!OPENERS_BEFORE_JURISDICTION.has(word) || JURISDICTION_START.test(t.slice(opener)))) {
+    s += opener;
+    t = t.slice(opener);
   }
   const lead = GLUED_ADVERB.exec(t);
   if (lead) {
@@ -211,12 +228,21 @@ const DECISION_VERB = new RegExp(
   'g',
 );
 
-/** The offset just past the last match of a global regex in s, or 0. */
-function lastMatch(re: RegExp, s: string): number {
+const POSITION_OPENER = new RegExp(NAMES.positionOpeners, 'g');
+const OPENERS_BEFORE_JURISDICTION = NAMES.positionOpenersBeforeJurisdiction;
+/** A position phrase that opens with a jurisdiction or the party (县委副书记, 中共…). */
+const JURISDICTION_START = /^(?:[省市县区州旗盟镇乡村]|中共)/;
+
+/** The last match of a global regex in s and the offset just past it (0 and '' when none). */
+function lastMatch(re: RegExp, s: string): { end: number; word: string } {
   let end = 0;
+  let word = '';
   re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) end = m.index + m[0].length;
-  return end;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    end = m.index + m[0].length;
+    word = m[0];
+  }
+  return { end, word };
 }
 
 const CONJ_IN_ORG = NAMES.orgConjunctions;
@@ -356,7 +382,9 @@ export function findPeople(
       first = null;
     if (first && !masked(i)) {
       // descriptors are no positions (老党员王某: a person, not an official)
-      const positions = positionsBefore(text, te, from, word.length).filter((p) => !isDescriptor(p));
+      // a position never reaches back over a name found before it (…书记姚甲河受县委书记戴正明)
+      const floor = Math.max(from, Math.min(ts, out[out.length - 1]?.end ?? from));
+      const positions = positionsBefore(text, te, floor, word.length).filter((p) => !isDescriptor(p));
       while (first) {
         out.push({ name: first.name, start: i, end: first.end, positions, via: 'title' });
         const sep = LIST_SEP.find((s) => text.startsWith(s, first!.end));
@@ -399,6 +427,9 @@ export function findPeople(
         out.push({ name: cand, start: s, end: ts, positions: position, via: 'before-title' });
         break;
       }
+    } else if (!noun && nameAfter) {
+      const before = nameBeforeTitle(text, ts, word, from, masked);
+      if (before) out.push(before);
     }
   }
   untitledLists(text, seg, from, masked, out);
@@ -469,6 +500,41 @@ function transliteratedNameAt(text: string, i: number, limit: number): { name: s
   return null;
 }
 
+/** A decision verb or a position opener written just before a name (决定郑皓副区长代理…). */
+const VERB_BEFORE_NAME = new RegExp(`(?:${DECISION_VERB.source}|${NAMES.positionOpeners})$`);
+
+/**
+ * A name written right before a title that does not usually follow names (决定郑皓副区长代理…,
+ * 研究室主任赵密珍研究员等): after a decision verb, a position opener or a title of its own (whose
+ * positions it keeps). Never before a title that starts with a level character (张家镇长 is the head
+ * of 张家镇), a weak one, or one inside an organisation's name (区人大常委会).
+ */
+function nameBeforeTitle(
+  text: string,
+  ts: number,
+  word: string,
+  from: number,
+  masked: (i: number) => boolean,
+): PersonMention | null {
+  if (WEAK_TITLES.has(word) || PLACE_SUFFIX_AFTER.has(word[0]!)) return null;
+  // a title followed by an organisation word is part of the organisation's name (区人大常委会)
+  const te = ts + word.length;
+  if (ORG_END.test(text.slice(te, te + 1)) || ORG_END.test(text.slice(te, te + 2))) return null;
+  for (const len of [3, 2]) {
+    const s = ts - len;
+    if (s < from || masked(s)) continue;
+    const cand = text.slice(s, ts);
+    if (!validName(cand) || startsInsideWord(text, s)) continue;
+    const titled =
+      s > from && TITLES.headEndingAt(text, s) !== undefined && endsWithTitle(text.slice(from, s));
+    // a name that merely opens a clause is not enough: too many words before a title fit a name
+    if (!titled && !VERB_BEFORE_NAME.test(text.slice(Math.max(from, s - 4), s))) continue;
+    const positions = titled ? positionsBefore(text, s, from) : [];
+    return { name: cand, start: s, end: ts, positions: [...positions, word], via: 'before-title' };
+  }
+  return null;
+}
+
 /** A title or a word for people anywhere in a word (困难群众石香莲 is no bare name). */
 const HEAD_INSIDE = new RegExp(TITLE_RE.source);
 
@@ -488,6 +554,13 @@ const LIST_RUN = /[\u4e00-\u9fff·]+(?:、[\u4e00-\u9fff·]+)+/g;
 const COUNT = /^(?:[\d一二三四五六七八九十两百]+(?:位|名|人|个))?/;
 /** Nouns for people that are no position (等困难群众, 等工作人员): person-nouns.tsv after_list. */
 const PERSON_NOUN = new RegExp(`^[\\u4e00-\\u9fff]{0,3}${alternation(NOUNS.afterList)}`);
+
+/** 和/及/与 and a group named by a title (周乃翔、葛慧君和大会主席团成员在…): the list ends before it. */
+function joinsTitledGroup(rest: string): boolean {
+  if (!/^[和及与]/.test(rest)) return false;
+  for (let k = 3; k <= Math.min(rest.length, 13); k++) if (endsWithTitle(rest.slice(1, k))) return true;
+  return false;
+}
 
 /** Whether s is a name of a list item: a Han name closed by 、, or a transliterated name. */
 function listName(s: string): boolean {
@@ -539,7 +612,8 @@ function untitledLists(
       if (
         rest.startsWith('等') ||
         (rest && followerAt(text, restAt) >= 2) ||
-        (!rest && /[,。]/.test(text[restAt] ?? ''))
+        (!rest && /[,。]/.test(text[restAt] ?? '')) ||
+        joinsTitledGroup(rest)
       ) {
         lastName = cand;
         after = rest;
@@ -665,5 +739,10 @@ export function isReferenced(text: string, m: PersonMention): boolean {
   )
     return true;
   const before = text.slice(Math.max(0, m.start - 6), m.start);
-  return STUDY_BEFORE_NAME.test(before);
+  if (STUDY_BEFORE_NAME.test(before)) return true;
+  // 受县委书记戴正明委托, X…: the one who delegates is named, the delegate is there
+  return DELEGATED.test(after) && /受[^,。;]{0,16}$/.test(text.slice(Math.max(0, m.start - 17), m.start));
 }
+
+/** Right after a name: it delegated someone else (受…戴正明委托). */
+const DELEGATED = /^(?:同志)?(?:的)?委托/;

@@ -281,3 +281,59 @@ describe('full names closed by a conjunction or 的', () => {
     expect(people('市长李明和与会人员合影。').map((p) => p[0])).toEqual(['李明']);
   });
 });
+
+describe('a name before a title of its own, after a verb or another title', () => {
+  it('决定X副县长代理…, 所长X研究员 (the title before it kept too)', () => {
+    expect(people('会议决定李春明副县长代理县长职务。')).toContainEqual(['李春明', ['副县长']]);
+    expect(people('市农科院水稻研究所所长钱伟民研究员等一行来到基地。')).toEqual([
+      ['钱伟民', ['市农科院水稻研究所所长', '研究员']],
+    ]);
+  });
+
+  it('no name from the words of an organisation before its title (区人大常委会)', () => {
+    expect(people('区人大常委会主任王立新主持会议。')).toEqual([['王立新', ['区人大常委会主任']]]);
+  });
+});
+
+describe('what a position phrase does not hold', () => {
+  it('a verb whose object is the person (听取, 会同) is no part of the position', () => {
+    expect(people('认真听取县委副书记、县长钱国华关于全县经济运行的汇报。')).toEqual([
+      ['钱国华', ['县委副书记', '县长']],
+    ]);
+    expect(people('秘书长周立会同市委副主委吴长庚一同调研。')).toEqual([
+      ['周立', ['秘书长']],
+      ['吴长庚', ['市委副主委']],
+    ]);
+  });
+
+  it('... unless it begins an organisation name (慰问组组长)', () => {
+    expect(people('县慰问组组长孙志平一行来到敬老院。')).toEqual([['孙志平', ['县慰问组组长']]]);
+  });
+
+  it('a position never reaches back over an earlier name; the one who delegates is referenced', () => {
+    const s = '县委副书记、政法委书记徐海峰受县委书记汪建明委托作工作报告。';
+    const found = findPeople(s, 0, s.length, never);
+    expect(found.map((m) => [m.name, m.positions])).toEqual([
+      ['徐海峰', ['县委副书记', '政法委书记']],
+      ['汪建明', ['县委书记']],
+    ]);
+    expect(found.map((m) => isReferenced(s, m))).toEqual([false, true]);
+  });
+});
+
+describe('more names closed by what follows', () => {
+  it('a full name before a one-character word when nothing shorter fits (林社华向…)', () => {
+    expect(people('区委常委林社华向获奖者颁发证书。')).toEqual([['林社华', ['区委常委']]]);
+  });
+
+  it('关于, 创办 after a name', () => {
+    expect(people('参观了由市政协委员苏明远创办的农业合作社。')).toEqual([['苏明远', ['市政协委员']]]);
+  });
+
+  it('a list of names joined to a titled group (A、B和大会主席团成员…) names people', () => {
+    expect(people('会上,王国强、陈立新和大会主席团成员在主席台就座。')).toEqual([
+      ['王国强', []],
+      ['陈立新', []],
+    ]);
+  });
+});
