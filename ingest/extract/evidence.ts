@@ -5,17 +5,19 @@ import { sourceSpan, type TextView } from './normalise.ts';
 import type { Span } from './segment.ts';
 import type { Evidence } from './types.ts';
 
-const ENDERS = lexicon().text.sentenceEnd; // 。 ! ? ; …
-const CLOSERS = lexicon().text.sentenceCloser; // ” " ’ ) 》
+/** 1 at the UTF-16 code of each sentence end (。 ! ? ; …), 2 at each closer (” " ’ ) 》): a table, not a Set, as every character is looked up. */
+const MARKS = new Uint8Array(65536);
+for (const c of lexicon().text.sentenceCloser) MARKS[c] = 2;
+for (const c of lexicon().text.sentenceEnd) MARKS[c] = 1;
 
 /** Sentences of a paragraph (normalised offsets); a closing quote stays with its sentence. */
 export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   let s = para.start;
   for (let i = para.start; i < para.end; i++) {
-    if (!ENDERS.has(text.charCodeAt(i))) continue;
+    if (MARKS[text.charCodeAt(i)] !== 1) continue;
     let e = i + 1;
-    while (e < para.end && (ENDERS.has(text.charCodeAt(e)) || CLOSERS.has(text.charCodeAt(e)))) e++;
+    while (e < para.end && MARKS[text.charCodeAt(e)]) e++;
     if (e > s) out.push({ start: s, end: e });
     s = e;
     i = e - 1;

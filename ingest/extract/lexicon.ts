@@ -451,12 +451,19 @@ function compileSurnames(dir: string): SurnameLexicon {
   const rows = readTable(dir, SURNAMES).map((r) => r.cells.surname!);
   const single = new Set(rows.filter((s) => s.length === 1));
   const compound = new Set(rows.filter((s) => s.length === 2));
+  // by UTF-16 code: 1 a single surname, 2 the first character of a compound one (3 both); lengthAt
+  // runs for every candidate name, so no slice and no set lookup unless a compound may start here
+  const first = new Uint8Array(65536);
+  for (const s of single) first[s.charCodeAt(0)]! |= 1;
+  for (const s of compound) first[s.charCodeAt(0)]! |= 2;
   return {
     single,
     compound,
     lengthAt(s: string): number {
-      if (s.length >= 3 && compound.has(s.slice(0, 2))) return 2;
-      return s.length >= 2 && single.has(s[0] ?? '') ? 1 : 0;
+      if (s.length < 2) return 0;
+      const kind = first[s.charCodeAt(0)]!;
+      if (kind & 2 && s.length >= 3 && compound.has(s.slice(0, 2))) return 2;
+      return kind & 1 ? 1 : 0;
     },
   };
 }

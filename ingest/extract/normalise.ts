@@ -1,6 +1,8 @@
 // A normalised working copy of a page that keeps a map back to the source offsets.
 // OCR breaks paragraphs mid-word (高效协\n\n同) and mixes full- and half-width punctuation;
 // rules run on the normalised copy, evidence is cut from the source through `map`.
+import { Buffer } from 'node:buffer';
+import { endianness } from 'node:os';
 import { lexicon } from './lexicon.ts';
 
 export interface TextView {
@@ -101,11 +103,23 @@ export function buildView(source: string): TextView {
     i++;
   }
   map[len] = n;
-  let text = '';
-  const CHUNK = 8192;
-  for (let s = 0; s < len; s += CHUNK)
-    text += String.fromCharCode(...out.subarray(s, Math.min(len, s + CHUNK)));
-  return { source, text, map: map.subarray(0, len + 1) };
+  return { source, text: fromUtf16(out, len), map: map.subarray(0, len + 1) };
+}
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/**
+ * The string of out[0, len): one native UTF-16 decode of the array's bytes (code units kept as they
+ * are, lone surrogates too). Spreading chunks into String.fromCharCode was a tenth of all extraction time.
+ */
+function fromUtf16(out: Uint16Array, len: number): string {
+  if (!LITTLE_ENDIAN) {
+    let text = '';
+    for (let s = 0; s < len; s += 8192)
+      text += String.fromCharCode(...out.subarray(s, Math.min(len, s + 8192)));
+    return text;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, len * 2).toString('utf16le');
 }
 
 /** Source span of a normalised span [start, end). */

@@ -2,6 +2,7 @@
 // title (习近平总书记, 袁家军书记), speakers (“……”张三说), and later bare mentions of a found name.
 // Names are validated with the surname list and by what may follow a name.
 import { alternation, lexicon } from './lexicon.ts';
+import { PairIndex } from './pair-index.ts';
 
 export interface PersonMention {
   name: string;
@@ -655,31 +656,32 @@ function untitledLists(
  */
 export interface KnownNames {
   readonly names: ReadonlySet<string>;
-  readonly byStart: ReadonlyMap<number, number>;
-  /** 1 for each UTF-16 code a known name begins with: most positions are skipped without a lookup. */
-  readonly firstChars: Uint8Array;
+  readonly byStart: PairIndex;
+  /** A bit for each UTF-16 code a known name begins with: most positions are skipped without a lookup. */
+  readonly firstChars: Uint32Array;
   /** Names too long for the mask (more than 30 characters), searched one by one. */
   readonly long: readonly string[];
 }
 
 const MAX_MASKED = 30;
-const NO_FIRST_CHARS = new Uint8Array(65536);
+const NO_FIRST_CHARS = new Uint32Array(2048);
 const pairAt = (s: string, at: number) => (s.charCodeAt(at) << 16) | s.charCodeAt(at + 1);
 
 export function knownNames(list: Iterable<string>): KnownNames {
   const names = new Set(list);
-  const byStart = new Map<number, number>();
-  const firstChars = names.size ? new Uint8Array(65536) : NO_FIRST_CHARS;
+  const byStart = new PairIndex(6);
+  const firstChars = names.size ? new Uint32Array(2048) : NO_FIRST_CHARS;
   const long: string[] = [];
   for (const name of names) {
     if (name.length < 2) continue; // never a name: validName needs a given name
-    firstChars[name.charCodeAt(0)] = 1;
+    const c = name.charCodeAt(0);
+    firstChars[c >>> 5]! |= 1 << (c & 31);
     if (name.length > MAX_MASKED) {
       long.push(name);
       continue;
     }
     const key = pairAt(name, 0);
-    byStart.set(key, (byStart.get(key) ?? 0) | (1 << name.length));
+    byStart.or(key, 1 << name.length);
   }
   return { names, byStart, firstChars, long };
 }
@@ -704,7 +706,8 @@ export function findKnown(
   };
   const first = known.firstChars;
   for (let i = from; i + 1 < to; i++) {
-    if (!first[text.charCodeAt(i)]) continue;
+    const c = text.charCodeAt(i);
+    if (!((first[c >>> 5]! >>> (c & 31)) & 1)) continue;
     const lengths = known.byStart.get(pairAt(text, i));
     if (!lengths) continue;
     for (let len = 2; len <= MAX_MASKED && i + len <= to; len++) {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lexicon } from '../lexicon.ts';
+import { EndingIndex, PairIndex, pairKey } from '../pair-index.ts';
 import type { PlaceLevel } from '../types.ts';
 
 export interface Division {
@@ -96,9 +97,9 @@ export class Gazetteer {
   /** Short forms of provinces, cities and counties (浙江, 衢州, 开化) → divisions. */
   readonly short = new Map<string, Division[]>();
   /** For full names: (last two chars as a number) → bit mask of name lengths; a cheap pre-filter. */
-  readonly fullEndings = new Map<number, number>();
+  readonly fullEndings = new EndingIndex(16);
   /** For short forms: (first two chars as a number) → bit mask of lengths. */
-  readonly shortPrefixes = new Map<number, number>();
+  readonly shortPrefixes = new PairIndex(13);
   /** 1 for each UTF-16 code a short form begins with: most characters of a page need no lookup. */
   readonly shortFirst = new Uint8Array(65536);
   readonly stats: GazetteerStats = {
@@ -148,14 +149,14 @@ export class Gazetteer {
     this.byCode.set(d.code, d);
     if (d.level === 'town' && d.parentCode) push(this.townsByCounty, d.parentCode, d);
     push(this.full, d.name, d);
-    addEnding(this.fullEndings, d.name);
+    this.fullEndings.add(d.name);
     if (d.level === 'town') return;
     const s = shortName(d.name, d.level);
     if (!s) return;
     if (GENERIC_SHORT.has(s) && !(d.level === 'province' && PROVINCE_SHORT_OK.has(s))) return;
     push(this.short, s, d);
     const k = pairKey(s, 0);
-    this.shortPrefixes.set(k, (this.shortPrefixes.get(k) ?? 0) | (1 << s.length));
+    this.shortPrefixes.or(k, 1 << s.length);
     this.shortFirst[s.charCodeAt(0)] = 1;
   }
 
@@ -240,16 +241,6 @@ export class Gazetteer {
 }
 
 /** Two UTF-16 units as one number, for allocation-free lookups. */
-export function pairKey(s: string, at: number): number {
-  return (s.charCodeAt(at) << 16) | s.charCodeAt(at + 1);
-}
-
-/** Records a name's last two characters and its length in an endings index. */
-export function addEnding(index: Map<number, number>, name: string): void {
-  if (name.length < 2 || name.length > 30) return;
-  const k = pairKey(name, name.length - 2);
-  index.set(k, (index.get(k) ?? 0) | (1 << name.length));
-}
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const a = m.get(k);

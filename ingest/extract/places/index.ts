@@ -2,10 +2,10 @@
 // line or the county the page mentions most) → the villages in scope (the home city's counties and
 // those of towns the page names) → the scan for place mentions → the divisions they resolve to.
 import { lexicon } from '../lexicon.ts';
+import { EndingIndex } from '../pair-index.ts';
 import type { Home } from '../types.ts';
 import path from 'node:path';
 import {
-  addEnding,
   getGazetteer,
   shortName,
   townAliases,
@@ -152,7 +152,7 @@ function completeHome(home: Home, gaz: Gazetteer): Home {
 interface VillageScope {
   /** Villages and communities by written name, with the other written forms of the towns in scope. */
   villages: Map<string, Division[]>;
-  endings: Map<number, number>;
+  endings: EndingIndex;
   /** Towns in scope by their stem (河庄坪 → 河庄坪镇). */
   towns: Map<string, Division[]>;
 }
@@ -173,7 +173,7 @@ function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): 
   const cached = scopeCache.get(key);
   if (cached) return cached;
   const villages = new Map<string, Division[]>();
-  const endings = new Map<number, number>();
+  const endings = new EndingIndex(12);
   const towns = new Map<string, Division[]>();
   const add = (m: Map<string, Division[]>, name: string, list: Division[]) => {
     const cur = m.get(name);
@@ -182,7 +182,7 @@ function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): 
   for (const county of counties) {
     for (const [name, list] of gaz.villages(county)) {
       add(villages, name, list);
-      addEnding(endings, name);
+      endings.add(name);
     }
   }
   for (const county of counties) {
@@ -190,14 +190,14 @@ function villagesInScope(gaz: Gazetteer, codes: HomeCodes, prelim: PlaceHit[]): 
     const d = gaz.byCode.get(county);
     for (const abbr of (d && ABBREVIATIONS.get(d.name)) || []) {
       add(villages, abbr, [d!]);
-      addEnding(endings, abbr);
+      endings.add(abbr);
     }
     for (const t of gaz.townsByCounty.get(county) ?? []) {
       // 石围塘街 for 石围塘街道, 岳村乡 for 岳村街道: spellings the gazetteer does not have
       for (const alias of townAliases(t.name)) {
         if (gaz.full.has(alias)) continue;
         add(villages, alias, [t]);
-        addEnding(endings, alias);
+        endings.add(alias);
       }
       const stem = townStem(t.name);
       if (!stem) continue;

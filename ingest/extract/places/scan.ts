@@ -3,8 +3,9 @@
 // the gazetteer lacks a place, a guess from its suffix when the context marks it as a place; then
 // dropping the places that only start a company or institution name.
 import { lexicon } from '../lexicon.ts';
+import { pairKey, type EndingIndex } from '../pair-index.ts';
 import type { PlaceLevel } from '../types.ts';
-import { pairKey, type Division, type Gazetteer } from './gazetteer.ts';
+import type { Division, Gazetteer } from './gazetteer.ts';
 
 export interface PlaceHit {
   start: number;
@@ -41,6 +42,13 @@ const NOT_AFTER_SHORT = PLACES.notAfterShort;
 /** Words before a guessed place that mark the start of a place name (any non-Chinese character does too). */
 const GUESS_BEFORE = lexicon().placeWords.startsPlaceChars;
 const GUESS_BEFORE2 = lexicon().placeWords.startsPlaceWords;
+/** The same words by their last character: one lookup instead of a search through every word. */
+const GUESS_BEFORE2_BY_LAST = new Map<string, string[]>();
+for (const w of GUESS_BEFORE2) {
+  const last = w[w.length - 1]!;
+  GUESS_BEFORE2_BY_LAST.set(last, [...(GUESS_BEFORE2_BY_LAST.get(last) ?? []), w]);
+}
+const GUESS_BEFORE2_LONGEST = Math.max(0, ...GUESS_BEFORE2.map((w) => w.length));
 
 const WORD_AFTER_LEVEL = PLACES.joinsLevelWord;
 /** Last characters of the suffixes a place may be guessed from (镇, 乡, 村, 区 of 社区 …). */
@@ -64,7 +72,7 @@ export interface PlaceScanContext {
   /** Villages and communities of the counties in scope, by written name. */
   villages: Map<string, Division[]>;
   /** Endings index of the village names (see Gazetteer.fullEndings). */
-  villageEndings?: Map<number, number>;
+  villageEndings?: EndingIndex;
   /** Codes of the home county's and city's own towns and villages whose names begin with a short form. */
   localStems?: { has(stem: string): boolean };
   /** Home county code: its villages need no delimiter before them. */
@@ -82,13 +90,17 @@ export function scanPlaces(text: string, from: number, to: number, ctx: PlaceSca
     if (!SUFFIX_END[text.charCodeAt(i)]) continue;
     const end = i + 1;
     let found: PlaceHit | null = null;
-    const key = i > from ? pairKey(text, i - 1) : 0;
-    const lengths = (gaz.fullEndings.get(key) ?? 0) | (ctx.villageEndings?.get(key) ?? 0);
+    // each map is asked only for the lengths its own names have (a name is in a map only with its
+    // ending indexed); without a village index every length is asked of the villages
+    const fullLengths = gaz.fullEndings.endingAt(text, end, from);
+    const villageLengths = ctx.villageEndings ? ctx.villageEndings.endingAt(text, end, from) : ~0;
+    const lengths = fullLengths | (ctx.villageEndings ? villageLengths : 0);
     for (let len = Math.min(MAX_NAME, end - from); lengths && len >= 2; len--) {
-      if (!(lengths & (1 << len))) continue;
+      const bit = 1 << len;
+      if (!(lengths & bit)) continue;
       const name = text.slice(end - len, end);
-      const v = villages.get(name);
-      const f = gaz.full.get(name);
+      const v = villageLengths & bit ? villages.get(name) : undefined;
+      const f = fullLengths & bit ? gaz.full.get(name) : undefined;
       if (!v && !f) continue;
       if (GENERIC_NAMES.has(name) || ZONE_NAME.test(name)) continue;
       if (!isCjk(name[0])) continue;
@@ -329,7 +341,10 @@ export function startsWord(text: string, start: number): boolean {
 /** A marker word (来到, 深入, 参观 …) right before `start`, or with 了 between (参观了). */
 function afterMarkerWord(text: string, start: number): boolean {
   const at = text[start - 1] === '了' ? start - 1 : start;
-  return GUESS_BEFORE2.some((w) => text.startsWith(w, at - w.length));
+  // near the start of the text startsWith clamps a negative position to 0: the plain search there
+  if (at < GUESS_BEFORE2_LONGEST) return GUESS_BEFORE2.some((w) => text.startsWith(w, at - w.length));
+  const words = GUESS_BEFORE2_BY_LAST.get(text[at - 1]!);
+  return !!words && words.some((w) => text.startsWith(w, at - w.length));
 }
 
 /** A word that opens a list of stops (来到, 参观了, 到) right before `start`, and is no other word (得到). */
@@ -352,6 +367,24 @@ function isFalseVillage(text: string, h: PlaceHit): boolean {
   return h.level === 'village' && next !== undefined && PLACES.cancelsVillageGuess.has(next);
 }
 
+/** Whether every code unit of s is a CJK character (as [...s].every(isCjk): a surrogate is none). */
+function allCjk(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+}
+
+/** A character that is never inside a guessed stem (村 only at its end, before a town's or community's word). */
+function notInStem(stem: string, suffix: string): boolean {
+  for (let k = 0; k < stem.length; k++) {
+    const ch = stem[k]!;
+    if (PLACES.notInStem.has(ch) && !(ch === '村' && k === stem.length - 1 && suffix !== '村')) return true;
+  }
+  return false;
+}
+
 function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: Gazetteer): PlaceHit | null {
   const tail = text.slice(Math.max(from, end - 3), end);
   const found = PLACES.guessSuffixes.find((s) => tail.endsWith(s.suffix));
@@ -361,17 +394,11 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
     const start = end - suffix.length - stemLen;
     if (start < from) continue;
     const stem = text.slice(start, end - suffix.length);
-    if (![...stem].every(isCjk) || GENERIC_STEMS.has(stem) || PLACES.notPlaceStems.has(stem.slice(0, 2)))
-      continue;
+    if (!allCjk(stem) || GENERIC_STEMS.has(stem) || PLACES.notPlaceStems.has(stem.slice(0, 2))) continue;
     // one-character generic openers (各, 全, 该 …); 新 opens real names (新屋村, 新安镇) unless a verb follows
     if (GENERIC_STEMS.has(stem.slice(0, 1)) && !NEW_NAME.test(stem)) continue;
     // 村 inside a stem only at its end, before a town's or community's level word (固村镇, 贺村社区)
-    if (
-      [...stem].some(
-        (ch, k) => PLACES.notInStem.has(ch) && !(ch === '村' && k === stem.length - 1 && suffix !== '村'),
-      )
-    )
-      continue;
+    if (notInStem(stem, suffix)) continue;
     // 余东乡村 = 余东 + 乡村, 搭建镇村 = 搭建 + 镇村: the level word belongs to the next word
     if ((suffix === '乡' || suffix === '镇') && WORD_AFTER_LEVEL.has(text[end] ?? '')) return null;
     // 委新农村 (省委新农村建设) ends in a generic word; 长治武乡 ends in a county's short form (武乡)
