@@ -55,11 +55,20 @@ console.log(
 
 const one = async (query: string, params: Record<string, unknown> = {}) =>
   (await db.driver.executeQuery(query, params, { routing: 'READ' })).records[0]!;
-// Nodes to expand: people and places, busiest first, so some neighbourhoods are big.
+// Nodes to expand: people and places, busiest first, so some neighbourhoods are big; by the stable
+// keys (Label:id) the API takes.
 const { records } = await db.driver.executeQuery(
-  'MATCH (n) WHERE n:Person OR n:Place RETURN elementId(n) AS id ORDER BY COUNT { (n)--() } DESC LIMIT 500',
+  `MATCH (n) WHERE n:Person OR n:Place
+   RETURN CASE WHEN n:Person THEN 'Person:' ELSE 'Place:' END + n.id AS key
+   ORDER BY COUNT { (n)--() } DESC LIMIT 500`,
 );
-const expandIds = records.map((r) => r.get('id') as string);
+const expandIds = records.map((r) => r.get('key') as string);
+/** The route's query for a key, as the route sends it. */
+const keyed = (queries: (key: string) => { query: string; id: string } | null, key: string) => {
+  const found = queries(key);
+  if (!found) throw new Error(`no query for ${key}`);
+  return found;
+};
 const busyPerson = (
   await one('MATCH (p:Person) RETURN p.name AS name ORDER BY COUNT { (p)--() } DESC LIMIT 1')
 ).get('name') as string;
@@ -187,13 +196,18 @@ const routes: Route[] = [
   {
     name: 'expand',
     request: () => ({ path: `/api/nodes/${encodeURIComponent(expandIds[0]!)}/neighbors?limit=25` }),
-    driver: () =>
-      read((tx) => consume(tx, EXPAND, { id: expandIds[0], labels: null, skip: int(0), limit: int(25) })),
+    driver: () => {
+      const { query, id } = keyed(EXPAND, expandIds[0]!);
+      return read((tx) => consume(tx, query, { id, labels: null, skip: int(0), limit: int(25) }));
+    },
   },
   {
     name: 'node',
     request: () => ({ path: `/api/nodes/${encodeURIComponent(expandIds[3]!)}` }),
-    driver: () => read((tx) => consume(tx, NODE, { id: expandIds[3] })),
+    driver: () => {
+      const { query, id } = keyed(NODE, expandIds[3]!);
+      return read((tx) => consume(tx, query, { id }));
+    },
   },
   {
     name: 'article',

@@ -27,7 +27,7 @@ const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-growth-'));
 
 interface Probe {
   name: string;
-  query: string;
+  query: string | (() => Promise<string>);
   params: () => Promise<Record<string, unknown>>;
 }
 
@@ -46,7 +46,13 @@ async function idOf(query: string, params: Record<string, unknown> = {}): Promis
   return records[0]!.get(0) as string;
 }
 
-const zhang = () => idOf("MATCH (p:Person {name: '章旭升'}) RETURN elementId(p)");
+const zhang = async () => `Person:${await idOf("MATCH (p:Person {name: '章旭升'}) RETURN p.id")}`;
+/** The route's query for a node key, as the route runs it. */
+const byKey = (queries: (key: string) => { query: string; id: string } | null, key: string) => {
+  const found = queries(key);
+  if (!found) throw new Error(`no query for ${key}`);
+  return found;
+};
 const namedPlaceEvents = loadNamedQueries().get('place-events')!;
 
 const probes: Probe[] = [
@@ -57,10 +63,19 @@ const probes: Probe[] = [
   },
   {
     name: 'expand (GET /api/nodes/:id/neighbors)',
-    query: EXPAND,
-    params: async () => ({ id: await zhang(), labels: null, skip: neo4j.int(0), limit: neo4j.int(25) }),
+    query: async () => byKey(EXPAND, await zhang()).query,
+    params: async () => ({
+      id: byKey(EXPAND, await zhang()).id,
+      labels: null,
+      skip: neo4j.int(0),
+      limit: neo4j.int(25),
+    }),
   },
-  { name: 'node (GET /api/nodes/:id)', query: NODE, params: async () => ({ id: await zhang() }) },
+  {
+    name: 'node (GET /api/nodes/:id)',
+    query: async () => byKey(NODE, await zhang()).query,
+    params: async () => ({ id: byKey(NODE, await zhang()).id }),
+  },
   {
     name: 'search (GET /api/search?q=章旭升)',
     query: SEARCH,
@@ -84,7 +99,8 @@ const probes: Probe[] = [
 
 async function measure(probe: Probe): Promise<Measure> {
   const params = await probe.params();
-  const { summary, records } = await db.driver.executeQuery(`PROFILE ${probe.query}`, params, {
+  const query = typeof probe.query === 'string' ? probe.query : await probe.query();
+  const { summary, records } = await db.driver.executeQuery(`PROFILE ${query}`, params, {
     routing: 'READ',
   });
   const first = records[0]?.toObject() ?? {};

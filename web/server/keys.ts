@@ -1,25 +1,38 @@
-// Stable node keys (Label:id, graph/payload.ts) back to the node: one index seek on the key constraint
-// of the label. The label picks one of these fixed queries (an allow-list): input never becomes Cypher.
-import type { ManagedTransaction } from 'neo4j-driver';
+// Stable node keys (Label:id, graph/payload.ts) back to the node, inside the route's own query: each
+// label's MATCH is one index seek on its key constraint, and the label only picks one of these fixed
+// texts (an allow-list), so input never becomes Cypher and no extra round trip finds the node first.
 import { parseNodeKey } from '../../graph/payload.ts';
 
-const BY_KEY: Record<string, string> = {
-  Person: 'MATCH (n:Person {id: $id}) RETURN elementId(n) AS id',
-  Place: 'MATCH (n:Place {id: $id}) RETURN elementId(n) AS id',
-  Office: 'MATCH (n:Office {id: $id}) RETURN elementId(n) AS id',
-  Event: 'MATCH (n:Event {id: $id}) RETURN elementId(n) AS id',
-  Article: 'MATCH (n:Article {id: $id}) RETURN elementId(n) AS id',
-  Reporter: 'MATCH (n:Reporter {id: $id}) RETURN elementId(n) AS id',
-  Source: 'MATCH (n:Source {doc: $id}) RETURN elementId(n) AS id',
+/** The key property of each label (cypher/schema.cypher's constraints). */
+const KEY_PROPERTY: Record<string, string> = {
+  Person: 'id',
+  Place: 'id',
+  Office: 'id',
+  Event: 'id',
+  Article: 'id',
+  Reporter: 'id',
+  Source: 'doc',
 };
 
-/** The element id of the node a key names, or null when there is none. */
-export async function resolveNodeKey(tx: ManagedTransaction, key: string): Promise<string | null> {
-  const parsed = parseNodeKey(key);
-  const query = parsed
-    ? BY_KEY[parsed.label]
-    : 'MATCH (n) WHERE elementId(n) = $id RETURN elementId(n) AS id';
-  if (!query) return null;
-  const result = await tx.run(query, { id: parsed ? parsed.id : key.slice(1) });
-  return (result.records[0]?.get('id') as string | undefined) ?? null;
+/** A node without a key property is named by its element id (`~elementId`). */
+const BY_ELEMENT_ID = 'MATCH (n) WHERE elementId(n) = $id';
+
+/**
+ * A query for each way of naming a node: `body` after a MATCH that binds `n` to the node `$id` names.
+ * Built once, when the route module loads.
+ */
+export function byKey(body: string): (key: string) => { query: string; id: string } | null {
+  const queries = new Map(
+    Object.entries(KEY_PROPERTY).map(([label, property]) => [
+      label,
+      `MATCH (n:${label} {${property}: $id})\n${body}`,
+    ]),
+  );
+  const anyNode = `${BY_ELEMENT_ID}\n${body}`;
+  return (key) => {
+    const parsed = parseNodeKey(key);
+    if (!parsed) return { query: anyNode, id: key.slice(1) };
+    const query = queries.get(parsed.label);
+    return query ? { query, id: parsed.id } : null;
+  };
 }

@@ -1,11 +1,12 @@
 // One node, and its neighbours a page at a time (busiest first), for expanding a node on the canvas.
-// Nodes are addressed by their stable key (Label:id, see graph/payload.ts nodeKey).
+// Nodes are addressed by their stable key (Label:id, see graph/payload.ts nodeKey), found by the route's
+// one query (keys.ts byKey).
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { ExplorerNode, NeighborsResponse, NodeResponse } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { resolveNodeKey } from '../keys.ts';
+import { byKey } from '../keys.ts';
 import { resolveEvidence } from '../../../graph/evidence.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
@@ -17,12 +18,10 @@ const idParams = {
 } as const;
 
 // The label filter is a parameter, never part of the Cypher text.
-const NEIGHBOUR =
-  'elementId(n) = $id AND m <> n AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))';
+const NEIGHBOUR = 'm <> n AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))';
 
-export const EXPAND = `
-MATCH (n) WHERE elementId(n) = $id
-CALL (n) {
+/** After the MATCH of `n` (keys.ts): the total, one page of neighbours by degree, the edges to them. */
+export const EXPAND = byKey(`CALL (n) {
   MATCH (n)--(m) WHERE ${NEIGHBOUR}
   RETURN count(DISTINCT m) AS total
 }
@@ -40,16 +39,14 @@ CALL (n, page) {
   MATCH (n)-[r]-(m)
   RETURN collect(DISTINCT r) AS edges
 }
-RETURN n, COUNT { (n)--() } AS degree, total, page, edges`;
+RETURN n, COUNT { (n)--() } AS degree, total, page, edges`);
 
-export const NODE = 'MATCH (n) WHERE elementId(n) = $id RETURN n, COUNT { (n)--() } AS degree';
+export const NODE = byKey('RETURN n, COUNT { (n)--() } AS degree');
 
 async function findNode(tx: ManagedTransaction, key: string): Promise<ExplorerNode> {
-  const id = await resolveNodeKey(tx, key);
-  if (!id) throw notFound(`no node with id ${key}`);
-  const result = await tx.run(NODE, { id });
-  const record = result.records[0];
-  if (!record) throw notFound(`no node with id ${id}`);
+  const found = NODE(key);
+  const record = found ? (await tx.run(found.query, { id: found.id })).records[0] : undefined;
+  if (!record) throw notFound(`no node with id ${key}`);
   return explorerNode(record.get('n') as Node, record.get('degree'));
 }
 
@@ -89,9 +86,14 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
       return read(request, async (tx) => {
         // One round trip: the node, the count (so the client knows how many pages there are), one page
         // of neighbours ordered by their degree, and the edges to them.
-        const id = await resolveNodeKey(tx, key);
-        const result = id
-          ? await tx.run(EXPAND, { id, labels, skip: neo4j.int(skip), limit: neo4j.int(limit) })
+        const found = EXPAND(key);
+        const result = found
+          ? await tx.run(found.query, {
+              id: found.id,
+              labels,
+              skip: neo4j.int(skip),
+              limit: neo4j.int(limit),
+            })
           : null;
         const record = result?.records[0];
         if (!record) throw notFound(`no node with id ${key}`);
