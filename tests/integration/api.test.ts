@@ -113,6 +113,28 @@ describe('paging with totals', () => {
     expect(eventIds(page)).toEqual(eventIds(everything).slice(1, 3));
     expect((await run({ place: 'nowhere' })).total).toBe(0);
   });
+
+  it.each([
+    ['co-attendance', { name: '朱素芳' }, 'person'],
+    ['busiest-officials', {}, 'person'],
+    ['busiest-places', {}, 'place'],
+  ])('pages %s, the most first, with the total', async (name, params, column) => {
+    const run = async (values: Record<string, string>) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/queries/${name}/run`,
+          payload: { params: { ...params, ...values } },
+        })
+      ).json() as CypherResult;
+    const all = await run({ limit: '1000' });
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.rows).toHaveLength(all.total!);
+    const names = (result: CypherResult) => result.rows.map((row) => row[result.columns.indexOf(column)]);
+    const page = await run({ skip: '1', limit: '2' });
+    expect(page.total).toBe(all.total);
+    expect(names(page)).toEqual(names(all).slice(1, 3));
+  });
 });
 
 describe('other endpoints', () => {

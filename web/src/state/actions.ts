@@ -8,7 +8,7 @@ import { amend, current, push, redo, undo, type Op } from './ops.ts';
 import type { AppState, AppStore, ColorMode, MemberFilter, Position } from './store.ts';
 import { fetchCareer } from '../career/model.ts';
 import { fetchTable, PAGE, sortMatrix, type TableRequest } from '../tables/model.ts';
-import { VIEW_PAGE, type ViewLoader } from './view.ts';
+import { viewPage, type ViewLoader } from './view.ts';
 
 /** The message for an API failure, in the current language, with the server's words after it. */
 export function errorMessage(error: unknown): string {
@@ -73,7 +73,9 @@ export function createActions(store: AppStore, loader: ViewLoader) {
       const last = ops[ops.length - 1];
       if (!last) return;
       if (last.t === 'view')
-        set((s) => ({ log: amend(s.log, { ...last, limit: (last.limit ?? VIEW_PAGE) + VIEW_PAGE }) }));
+        set((s) => ({
+          log: amend(s.log, { ...last, limit: (last.limit ?? viewPage(last.name)) + viewPage(last.name) }),
+        }));
       else if (last.t === 'cypher')
         set((s) => ({ log: amend(s.log, { ...last, limit: Math.min(10_000, last.limit * 2) }) }));
       else if (last.t === 'overview')

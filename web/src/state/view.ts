@@ -29,7 +29,7 @@ export interface ViewNode extends GraphNode {
 
 export type Notice =
   | { kind: 'overview'; shown: number; total: number; events: number; more: number }
-  | { kind: 'truncated'; shown: number; total: number | null; more: boolean }
+  | { kind: 'truncated'; shown: number; total: number | null; more: boolean; unit?: 'events' | 'people' }
   | { kind: 'empty'; reason: EmptyReason; vars: Record<string, string> };
 
 export type EmptyReason =
@@ -254,9 +254,16 @@ export class ViewLoader {
 
 /** The named query's parameters with its page size: the views that page take `limit`. */
 function pagedParams(op: Extract<Op, { t: 'view' }>): Record<string, string> {
-  return PAGED_VIEWS.has(op.name) ? { ...op.params, limit: String(op.limit ?? VIEW_PAGE) } : op.params;
+  return PAGED_VIEWS.has(op.name)
+    ? { ...op.params, limit: String(op.limit ?? viewPage(op.name)) }
+    : op.params;
 }
-const PAGED_VIEWS = new Set(['place-events', 'person-events', 'person-place-events']);
+
+/** A page of a view: events by the thousand, people (each with all their shared events) by 200. */
+export const viewPage = (name: string): number => (PEOPLE_VIEWS.has(name) ? 200 : VIEW_PAGE);
+const PAGED_VIEWS = new Set(['place-events', 'person-events', 'person-place-events', 'co-attendance']);
+/** Views whose `total` counts people (one a row), not events. */
+const PEOPLE_VIEWS = new Set(['co-attendance']);
 
 /** What a query's result leaves out, or why it is empty. */
 function resultNotice(
@@ -295,8 +302,13 @@ function resultNotice(
   if (op.t === 'view' && op.name === 'co-attendance' && graph.edges.length === 0)
     return { kind: 'empty', reason: 'noMeetings', vars: { name: shortName(op.params.name) } };
   if (total !== null) {
-    const shown = graph.nodes.filter((n) => n.labels.includes('Event')).length;
-    if (shown < total) return { kind: 'truncated', shown, total, more: true };
+    if (op.t === 'view' && PEOPLE_VIEWS.has(op.name)) {
+      const shown = result.rows.length;
+      if (shown < total) return { kind: 'truncated', shown, total, more: true, unit: 'people' };
+    } else {
+      const shown = graph.nodes.filter((n) => n.labels.includes('Event')).length;
+      if (shown < total) return { kind: 'truncated', shown, total, more: true };
+    }
   }
   if (result.truncated) return { kind: 'truncated', shown: result.rows.length, total: null, more: true };
   return null;

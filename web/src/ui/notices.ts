@@ -38,7 +38,10 @@ export function renderNotices(
         el('span', {
           text:
             notice.total !== null
-              ? t('truncatedView', { shown: count(notice.shown), total: count(notice.total) })
+              ? t(notice.unit === 'people' ? 'truncatedPeople' : 'truncatedView', {
+                  shown: count(notice.shown),
+                  total: count(notice.total),
+                })
               : t('truncatedRows', { shown: count(notice.shown) }),
         }),
       );
