@@ -95,6 +95,25 @@ const probes: Probe[] = [
     query: namedPlaceEvents.cypher,
     params: async () => bindParams(namedPlaceEvents, { place: '柯城区', limit: '50' }),
   },
+  // The panels' named queries for seed people, places and offices: answers the synthetic corpus does
+  // not change. (busiest-*, activity and the timeline rank or count everything, so their answers grow.)
+  ...(
+    [
+      ['person-events', { name: '章旭升', limit: '50' }],
+      ['co-attendance', { name: '朱素芳', limit: '50' }],
+      ['person-place-events', { person: '徐旭', place: '柯城区', limit: '50' }],
+      ['positions-over-time', { name: '胡勇春' }],
+      ['place-members', { place: '柯城区' }],
+      ['office-members', { office: '永康市委' }],
+    ] as const
+  ).map(([name, values]): Probe => {
+    const query = loadNamedQueries().get(name)!;
+    return {
+      name: `${name} (${Object.values(values).join(', ')})`,
+      query: query.cypher,
+      params: async () => bindParams(query, values),
+    };
+  }),
 ];
 
 async function measure(probe: Probe): Promise<Measure> {
