@@ -25,6 +25,8 @@ CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source);
 CREATE INDEX office_name IF NOT EXISTS FOR (o:Office) ON (o.name);
 // Replacing a changed file finds its HOLDS edges by article.
 CREATE INDEX holds_article IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.articleId);
+// and its personnel decisions (APPOINTED) the same way.
+CREATE INDEX appointed_article IF NOT EXISTS FOR ()-[h:APPOINTED]-() ON (h.articleId);
 
 // Search by Chinese name, title or an office as written (alias): the cjk analyzer indexes character
 // bigrams, so 徐旭 and 经信厅 both match. Changing this list needs DROP INDEX search_names first.

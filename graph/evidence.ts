@@ -6,7 +6,14 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 
 /** Relationship types whose facts come from a sentence of an article. */
-export const EVIDENCE_TYPES = new Set(['HOLDS', 'ATTENDED', 'HELD_IN', 'REPORTED_IN', 'MENTIONED_IN']);
+export const EVIDENCE_TYPES = new Set([
+  'HOLDS',
+  'APPOINTED',
+  'ATTENDED',
+  'HELD_IN',
+  'REPORTED_IN',
+  'MENTIONED_IN',
+]);
 
 export interface EvidenceBag {
   /** The relationship's element id. */

@@ -186,6 +186,37 @@ export class CsvGraphWriter {
           h.end,
         ],
       );
+    for (const h of batch.appointed)
+      this.row(
+        'appointed',
+        'relationships',
+        [
+          ':START_ID(Person)',
+          ':END_ID(Office)',
+          ':TYPE',
+          'articleId',
+          'action',
+          'position',
+          'title',
+          'date',
+          'asOf',
+          ...evidence,
+        ],
+        [
+          h.personId,
+          h.officeId,
+          'APPOINTED',
+          h.articleId,
+          h.action,
+          h.position,
+          h.title,
+          h.date,
+          h.asOf,
+          h.sentence,
+          h.start,
+          h.end,
+        ],
+      );
     for (const e of batch.events) {
       this.row(
         'events',

@@ -2,6 +2,7 @@
 // gazetteer), so the identity rules (who is the same person, which place is which, which office governs
 // where) are unit-tested without a database. Runs in the extraction workers.
 import { pinyin } from 'pinyin-pro';
+import { splitTitle } from '../extract/offices.ts';
 import { getGazetteer, type Division } from '../extract/places/gazetteer.ts';
 import type { Evidence, ExtractedArticle, ExtractedDocument, Home, PlaceLevel } from '../extract/types.ts';
 
@@ -86,6 +87,19 @@ export interface HoldsRow extends EvidenceProps {
   asOf: string | null;
 }
 
+/** A personnel decision (任命, 免去, 辞去, 当选) the article reports: one per person, office and position. */
+export interface AppointedRow extends EvidenceProps {
+  personId: string;
+  officeId: string;
+  action: 'appoint' | 'remove' | 'resign' | 'elect';
+  /** As written (代理县长), and its bare title, the one HOLDS carries for the same position. */
+  position: string;
+  title: string;
+  /** The decision's day as extracted (YYYY-MM-DD, --MM-DD or null), and the article's date. */
+  date: string | null;
+  asOf: string | null;
+}
+
 export interface AttendedRow extends EvidenceProps {
   personId: string;
   eventId: string;
@@ -114,6 +128,7 @@ export interface GraphBatch {
   personMentions: MentionRow[];
   placeMentions: MentionRow[];
   holds: HoldsRow[];
+  appointed: AppointedRow[];
   attended: AttendedRow[];
   heldIn: HeldInRow[];
   wrote: WroteRow[];
@@ -129,6 +144,7 @@ export const emptyBatch = (docs: string[] = []): GraphBatch => ({
   personMentions: [],
   placeMentions: [],
   holds: [],
+  appointed: [],
   attended: [],
   heldIn: [],
   wrote: [],
@@ -434,6 +450,22 @@ export function toGraphBatch(
       }
     }
 
+    // Decisions whose office is unknown (副主席 alone) have nothing to point at and stay out.
+    for (const decision of article.appointments ?? []) {
+      if (!decision.office) continue;
+      const officeId = addOffice(decision.office, articlePlaceIds);
+      batch.appointed.push({
+        personId: articlePeople.get(decision.name) ?? addPerson(decision.name, true),
+        officeId,
+        action: decision.action,
+        position: decision.position,
+        title: splitTitle(decision.position).title,
+        date: decision.date,
+        asOf,
+        ...evidenceProps(article.id, decision.evidence),
+      });
+    }
+
     const articlePlaces = articlePlaceIds;
     for (const place of article.places) {
       const id = articlePlaceIds.get(place.name)!;
@@ -490,6 +522,10 @@ export function toGraphBatch(
   batch.personMentions = lastByKey(batch.personMentions, (r) => `${r.nodeId}\t${r.articleId}`);
   batch.placeMentions = lastByKey(batch.placeMentions, (r) => `${r.nodeId}\t${r.articleId}`);
   batch.holds = lastByKey(batch.holds, (r) => `${r.personId}\t${r.officeId}\t${r.articleId}\t${r.position}`);
+  batch.appointed = lastByKey(
+    batch.appointed,
+    (r) => `${r.personId}\t${r.officeId}\t${r.articleId}\t${r.action}\t${r.position}`,
+  );
   batch.attended = lastByKey(batch.attended, (r) => `${r.personId}\t${r.eventId}`);
   batch.heldIn = lastByKey(batch.heldIn, (r) => `${r.eventId}\t${r.placeId}`);
   batch.wrote = lastByKey(batch.wrote, (r) => `${r.reporterId}\t${r.articleId}`);
@@ -560,13 +596,14 @@ export function splitBatch(batch: GraphBatch, maxArticles: number): GraphBatch[]
       personMentions: inChunk(batch.personMentions),
       placeMentions: inChunk(batch.placeMentions),
       holds: inChunk(batch.holds),
+      appointed: inChunk(batch.appointed),
       attended: inChunk(batch.attended),
       heldIn: inChunk(batch.heldIn),
       wrote: inChunk(batch.wrote),
     };
     for (const row of chunk.personMentions) take(people, row.nodeId, chunk.people);
     for (const row of chunk.attended) take(people, row.personId, chunk.people);
-    for (const row of chunk.holds) {
+    for (const row of [...chunk.holds, ...chunk.appointed]) {
       take(people, row.personId, chunk.people);
       if (!emitted.has(row.officeId)) {
         take(offices, row.officeId, chunk.offices);

@@ -71,11 +71,21 @@ CALL () {
   MATCH ()-[h:HOLDS {articleId: id}]->(o:Office) USING INDEX SEEK h:HOLDS(articleId)
   RETURN collect(DISTINCT elementId(o)) AS offices
 }
-RETURN mentioned, offices`;
+CALL () {
+  UNWIND $ids AS id
+  MATCH ()-[h:APPOINTED {articleId: id}]->(o:Office) USING INDEX SEEK h:APPOINTED(articleId)
+  RETURN collect(DISTINCT elementId(o)) AS appointedTo
+}
+RETURN mentioned, offices + appointedTo AS offices`;
 
 const REMOVE_HOLDS = `
 UNWIND $ids AS id
 MATCH ()-[h:HOLDS {articleId: id}]->() USING INDEX SEEK h:HOLDS(articleId)
+DELETE h`;
+
+const REMOVE_APPOINTED = `
+UNWIND $ids AS id
+MATCH ()-[h:APPOINTED {articleId: id}]->() USING INDEX SEEK h:APPOINTED(articleId)
 DELETE h`;
 
 const REMOVE_ARTICLES = `
@@ -90,9 +100,9 @@ const REMOVE_ORPHANS = `
 UNWIND $elementIds AS elementId
 MATCH (n) WHERE elementId(n) = elementId
   AND CASE
-    WHEN n:Person THEN NOT (n)-[:ATTENDED|MENTIONED_IN|HOLDS]-()
+    WHEN n:Person THEN NOT (n)-[:ATTENDED|MENTIONED_IN|HOLDS|APPOINTED]-()
     WHEN n:Reporter THEN NOT (n)-[:WROTE]-()
-    WHEN n:Office THEN NOT (n)<-[:HOLDS]-()
+    WHEN n:Office THEN NOT (n)<-[:HOLDS|APPOINTED]-()
     ELSE false
   END
 DETACH DELETE n`;
@@ -184,6 +194,17 @@ CREATE (p)-[h:HOLDS]->(o)
 SET h.articleId = row.articleId, h.position = row.position, h.title = row.title, h.asOf = row.asOf,
     h.sentence = row.sentence, h.start = toInteger(row.start), h.end = toInteger(row.end)`;
 
+// A personnel decision, stored like a HOLDS sighting: by article (indexed, for replacing the file),
+// with the offsets of its sentence.
+const WRITE_APPOINTED = `
+UNWIND $rows AS row
+MATCH (p:Person {id: row.personId}) USING INDEX p:Person(id)
+MATCH (o:Office {id: row.officeId}) USING INDEX o:Office(id)
+CREATE (p)-[h:APPOINTED]->(o)
+SET h.articleId = row.articleId, h.action = row.action, h.position = row.position, h.title = row.title,
+    h.date = row.date, h.asOf = row.asOf,
+    h.sentence = row.sentence, h.start = toInteger(row.start), h.end = toInteger(row.end)`;
+
 const WRITE_EVENTS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
@@ -271,6 +292,7 @@ async function removeDocuments(
   ) as string[];
 
   addCounts(total, countsOf(await tx.run(REMOVE_HOLDS, { ids })));
+  addCounts(total, countsOf(await tx.run(REMOVE_APPOINTED, { ids })));
   addCounts(total, countsOf(await tx.run(REMOVE_ARTICLES, { ids })));
   addCounts(total, countsOf(await tx.run(REMOVE_ORPHANS, { elementIds: [...mentioned, ...offices] })));
   for (let level = 0; level < 6; level++) {
@@ -299,6 +321,7 @@ async function writeBatch(
     [WRITE_MENTIONS('Person'), { rows: batch.personMentions }],
     [WRITE_MENTIONS('Place'), { rows: batch.placeMentions }],
     [WRITE_HOLDS, { rows: batch.holds }],
+    [WRITE_APPOINTED, { rows: batch.appointed }],
     [WRITE_EVENTS, { rows: batch.events }],
     [WRITE_HELD_IN, { rows: batch.heldIn }],
     [WRITE_ATTENDED, { rows: batch.attended }],
@@ -342,6 +365,7 @@ export const WRITE_STATEMENTS: Record<string, string> = {
   LEGACY_ARTICLE_IDS,
   TOUCHED,
   REMOVE_HOLDS,
+  REMOVE_APPOINTED,
   REMOVE_ARTICLES,
   REMOVE_ORPHANS,
   REMOVE_UNUSED_PLACES,
@@ -354,6 +378,7 @@ export const WRITE_STATEMENTS: Record<string, string> = {
   WRITE_PERSON_MENTIONS: WRITE_MENTIONS('Person'),
   WRITE_PLACE_MENTIONS: WRITE_MENTIONS('Place'),
   WRITE_HOLDS,
+  WRITE_APPOINTED,
   WRITE_EVENTS,
   WRITE_HELD_IN,
   WRITE_ATTENDED,
@@ -408,6 +433,20 @@ export async function warmUp(db: Database): Promise<void> {
     WRITE_HOLDS: {
       rows: [{ personId: none, officeId: none, title: '', position: '', asOf: null, ...evidence }],
     },
+    WRITE_APPOINTED: {
+      rows: [
+        {
+          personId: none,
+          officeId: none,
+          action: 'appoint',
+          position: '',
+          title: '',
+          date: null,
+          asOf: null,
+          ...evidence,
+        },
+      ],
+    },
     WRITE_EVENTS: { rows: [{ id: none, title: '', kind: '', date: null, partOfDay: null, ...evidence }] },
     WRITE_HELD_IN: { rows: [{ eventId: none, placeId: none, ...evidence }] },
     WRITE_ATTENDED: { rows: [{ personId: none, eventId: none, role: '', ...evidence }] },
@@ -416,6 +455,7 @@ export async function warmUp(db: Database): Promise<void> {
     ARTICLE_IDS: { docs: [{ source: none, path: none }] },
     TOUCHED: { ids: [none] },
     REMOVE_HOLDS: { ids: [none] },
+    REMOVE_APPOINTED: { ids: [none] },
     REMOVE_ARTICLES: { ids: [none] },
     REMOVE_ORPHANS: { elementIds: [none] },
     REMOVE_UNUSED_PLACES: { elementIds: [none] },

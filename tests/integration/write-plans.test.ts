@@ -27,13 +27,15 @@ const operators = (plan: Plan): string[] => [
 
 let db: Database;
 let corpus: string;
+const OUTSIDE = path.resolve('../shared/outside');
 
 beforeAll(async () => {
   db = testDatabase();
   await clearDatabase(db);
   corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-plans-'));
   writeCorpus({ dir: corpus, pages: 200, counties: 10 });
-  await ingestPaths(db, [path.resolve('seeds'), corpus]);
+  // ../shared/outside reports personnel decisions, so APPOINTED is populated too.
+  await ingestPaths(db, [path.resolve('seeds'), corpus, OUTSIDE]);
   await db.driver.executeQuery('CALL db.awaitIndexes(60)');
 });
 afterAll(async () => {
@@ -54,6 +56,10 @@ describe('write plans', () => {
       { source, doc: path.basename(file) },
     );
     const ids = records[0]!.get('ids') as string[];
+    // The seed page reports no appointments: take the rows of an outside item that does.
+    const decisions = fs.readFileSync(path.join(OUTSIDE, 'o27.txt'), 'utf8');
+    const appointed = toGraphBatch(extractText(decisions, 'o27.txt'), decisions).appointed;
+    expect(appointed.length).toBeGreaterThan(0);
     const elementIds = records[0]!.get('elementIds') as string[];
     expect(ids.length).toBeGreaterThan(0);
     const params: Record<string, Record<string, unknown>> = {
@@ -61,6 +67,7 @@ describe('write plans', () => {
       LEGACY_ARTICLE_IDS: { paths: [path.basename(file)] },
       TOUCHED: { ids },
       REMOVE_HOLDS: { ids },
+      REMOVE_APPOINTED: { ids },
       REMOVE_ARTICLES: { ids },
       REMOVE_ORPHANS: { elementIds },
       REMOVE_UNUSED_PLACES: { elementIds },
@@ -73,6 +80,7 @@ describe('write plans', () => {
       WRITE_PERSON_MENTIONS: { rows: batch.personMentions },
       WRITE_PLACE_MENTIONS: { rows: batch.placeMentions },
       WRITE_HOLDS: { rows: batch.holds },
+      WRITE_APPOINTED: { rows: appointed },
       WRITE_EVENTS: { rows: batch.events },
       WRITE_HELD_IN: { rows: batch.heldIn },
       WRITE_ATTENDED: { rows: batch.attended },

@@ -148,6 +148,57 @@ describe('hierarchy and offices', () => {
   });
 });
 
+describe('personnel decisions', () => {
+  const decision = (name: string, action: 'appoint' | 'remove', office: string | null) => ({
+    name,
+    action,
+    position: '副区长',
+    office,
+    date: '2022-01-10',
+    evidence,
+  });
+  const batch = toGraphBatch({
+    ...doc,
+    articles: [
+      {
+        ...doc.articles[0]!,
+        appointments: [
+          decision('王小明', 'appoint', '柯城区人民政府'),
+          decision('王小明', 'appoint', '柯城区人民政府'),
+          decision('李强', 'remove', '柯城区人民政府'),
+          decision('张三', 'appoint', null),
+        ],
+      },
+    ],
+  });
+
+  it('become APPOINTED rows to their office, once each, with title, date, article date and evidence', () => {
+    expect(batch.appointed.map((a) => [a.personId, a.action, a.officeId, a.title, a.date, a.asOf])).toEqual([
+      ['王小明@衢州市', 'appoint', '柯城区人民政府', '副区长', '2022-01-10', '2022-01-12'],
+      ['李强@衢州市', 'remove', '柯城区人民政府', '副区长', '2022-01-10', '2022-01-12'],
+    ]);
+    expect(batch.appointed[0]!.articleId).toBe(batch.articles[0]!.id);
+    // The office and the people are written with them; a decision without an office has no row.
+    expect(batch.offices.map((o) => o.id)).toContain('柯城区人民政府');
+    expect(batch.people.map((p) => p.id)).toEqual(expect.arrayContaining(['王小明@衢州市', '李强@衢州市']));
+  });
+
+  it('travel with their article when a large file is split', () => {
+    const two = toGraphBatch({
+      ...doc,
+      articles: [
+        doc.articles[0]!,
+        { ...doc.articles[0]!, appointments: [decision('李强', 'remove', '柯城区人民政府')] },
+      ],
+    });
+    const chunks = splitBatch(two, 1);
+    expect(chunks.map((c) => c.appointed.length)).toEqual([0, 1]);
+    // The chunk that writes the decision carries the person and the office it needs.
+    expect(chunks[1]!.people.map((p) => p.id)).toContain('李强@衢州市');
+    expect(chunks[1]!.offices.map((o) => o.id)).toContain('柯城区人民政府');
+  });
+});
+
 describe('person identity scope', () => {
   it('is national for the national leadership and provincial for provincial bodies', () => {
     expect(personScope(['总书记'], [], home)).toBe('全国');

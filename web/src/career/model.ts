@@ -1,5 +1,5 @@
 // A person's career (cypher/queries/career.cypher) as rows for the timeline: one per office and title,
-// from first seen to last seen (or a successor's first sighting), the evidence of each end, and the
+// from appointment or first seen to removal, last seen or a successor's first sighting, the evidence of each end, and the
 // person's event dates as ticks.
 import { runNamedQuery, type CypherResult } from '../api.ts';
 
@@ -10,6 +10,13 @@ export interface Evidence {
   end: number | null;
 }
 
+export type FromBasis = 'appointed' | 'elected' | 'first seen';
+export type ToBasis = 'removed' | 'resigned' | 'successor' | 'last seen';
+const FROM_BASES: FromBasis[] = ['appointed', 'elected', 'first seen'];
+const TO_BASES: ToBasis[] = ['removed', 'resigned', 'successor', 'last seen'];
+const oneOf = <T extends string>(list: T[], value: unknown, fallback: T): T =>
+  list.includes(value as T) ? (value as T) : fallback;
+
 export interface CareerRow {
   officeId: string;
   office: string;
@@ -17,7 +24,9 @@ export interface CareerRow {
   position: string;
   from: string | null;
   to: string | null;
-  toBasis: 'last seen' | 'successor';
+  /** What each end rests on: a personnel decision (APPOINTED) or the sightings (HOLDS). */
+  fromBasis: FromBasis;
+  toBasis: ToBasis;
   successor: { id: string; name: string; since: string } | null;
   sightings: number;
   fromEvidence: Evidence;
@@ -50,7 +59,8 @@ export function careerOf(result: CypherResult): Career {
     position: String(r[i('position')] ?? ''),
     from: (r[i('from')] as string | null) ?? null,
     to: (r[i('to')] as string | null) ?? null,
-    toBasis: r[i('toBasis')] === 'successor' ? ('successor' as const) : ('last seen' as const),
+    fromBasis: oneOf(FROM_BASES, r[i('fromBasis')], 'first seen'),
+    toBasis: oneOf(TO_BASES, r[i('toBasis')], 'last seen'),
     successor: (r[i('successor')] as CareerRow['successor']) ?? null,
     sightings: Number(r[i('sightings')] ?? 0),
     fromEvidence: evidence(r[i('fromEvidence')]),

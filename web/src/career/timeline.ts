@@ -123,10 +123,21 @@ function evidenceLink(label: string, evidence: Evidence): HTMLElement {
 }
 
 function careerRow(r: CareerRow, on: { holders(officeId: string, office: string): void }): HTMLElement {
+  const decided = {
+    appointed: 'careerAppointed',
+    elected: 'careerElected',
+    removed: 'careerRemoved',
+    resigned: 'careerResigned',
+  } as const;
+  const basis = (date: string, b: string) =>
+    b in decided ? `${date} (${s(decided[b as keyof typeof decided])})` : date;
+  const from = r.from ? basis(r.from, r.fromBasis) : s('careerUndated');
   const to =
     r.toBasis === 'successor' && r.successor
       ? `${r.to} (${s('careerSuccessor', { name: r.successor.name })})`
-      : (r.to ?? '?');
+      : r.to
+        ? basis(r.to, r.toBasis)
+        : '?';
   return el('li', {}, [
     el('button', {
       class: 'link',
@@ -136,7 +147,7 @@ function careerRow(r: CareerRow, on: { holders(officeId: string, office: string)
       onclick: () => on.holders(r.officeId, r.office),
     }),
     el('span', { class: 'career-dates' }, [
-      evidenceLink(r.from ?? s('careerUndated'), r.fromEvidence),
+      evidenceLink(from, r.fromEvidence),
       ' – ',
       evidenceLink(to, r.toEvidence),
       ` · ${s('careerSightings', { n: count(r.sightings) })}`,

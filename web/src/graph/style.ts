@@ -52,6 +52,8 @@ export function displayName(labels: string[], properties: Record<string, unknown
 export function edgeLabel(type: string, properties: Record<string, unknown>): string {
   if (type === 'ATTENDED' && typeof properties.role === 'string') return properties.role;
   if (type === 'HOLDS' && typeof properties.title === 'string') return properties.title;
+  if (type === 'APPOINTED' && typeof properties.title === 'string')
+    return `${relationName(type)} ${properties.title}`;
   if (type === 'MET' && typeof properties.meetings === 'number')
     return t('met', { n: count(properties.meetings) });
   if (type === 'VISITED' && typeof properties.events === 'number')
