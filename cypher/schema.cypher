@@ -11,6 +11,11 @@ CREATE CONSTRAINT reporter_id IF NOT EXISTS FOR (r:Reporter) REQUIRE r.id IS UNI
 // The ingest ledger: one Document per file (source + path), and the ledger's format version.
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT ledger_id IF NOT EXISTS FOR (l:Ledger) REQUIRE l.id IS UNIQUE;
+// Review decisions on namesakes (same / different person), by the pair of person ids; never touched
+// by the ingest, so they survive re-ingest.
+CREATE CONSTRAINT namesake_decision_id IF NOT EXISTS FOR (d:NamesakeDecision) REQUIRE d.id IS UNIQUE;
+CREATE INDEX namesake_decision_a IF NOT EXISTS FOR (d:NamesakeDecision) ON (d.a);
+CREATE INDEX namesake_decision_b IF NOT EXISTS FOR (d:NamesakeDecision) ON (d.b);
 // The version-1 ledger (before sources), read once by the migration.
 CREATE CONSTRAINT source_doc IF NOT EXISTS FOR (s:Source) REQUIRE s.doc IS UNIQUE;
 

@@ -19,6 +19,8 @@ export interface AppConfig {
   accessToken: string | undefined;
   /** Host names the server answers to besides its own address and loopback (CADRE_ALLOWED_HOSTS). */
   allowedHosts: string[];
+  /** Token of the namesake-decision write route (X-Review-Token); the route is off without it. */
+  reviewToken: string | undefined;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -58,5 +60,6 @@ export function appConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean),
+    reviewToken: env.CADRE_REVIEW_TOKEN || undefined,
   };
 }

@@ -11,14 +11,14 @@ import { checkExposure } from '../web/server/security.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = neo4jConfig();
-const { host, port, accessToken, allowedHosts } = appConfig();
+const { host, port, accessToken, allowedHosts, reviewToken } = appConfig();
 
 try {
   checkExposure(host, accessToken);
   const provided = await provideDatabase(config, (line) => console.log(line));
   const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000, connectionTimeoutMs: 5000 });
   await waitForDatabase(db, 120_000);
-  const api = await buildApp({ db, accessToken, host, allowedHosts, warmThreads: WARM_THREADS });
+  const api = await buildApp({ db, accessToken, reviewToken, host, allowedHosts, warmThreads: WARM_THREADS });
   await api.listen({ host, port: port + 1 });
   process.env.API_URL = `http://${host}:${port + 1}`;
   const vite = await createServer({

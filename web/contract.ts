@@ -185,3 +185,15 @@ export interface ArticleResponse {
   start: number;
   text: string | null;
 }
+
+/** POST /api/namesakes/decision (needs the X-Review-Token header): a reviewer's verdict on a pair. */
+export interface NamesakeDecisionRequest {
+  a: string;
+  b: string;
+  verdict: 'same' | 'different' | 'undecided';
+}
+
+export interface NamesakeDecisionResponse extends NamesakeDecisionRequest {
+  /** With "same": every person id now taken as one person (the decisions are closed over the group). */
+  group: string[];
+}

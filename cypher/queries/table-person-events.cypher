@@ -11,7 +11,19 @@
 // param: desc boolean false Sort descending
 // param: skip integer 0 Rows to skip (paging)
 // param: limit integer 500 At most this many rows; `total` says how many there are
-MATCH (p:Person) WHERE p.id = $person OR p.name = $person
+MATCH (p0:Person) WHERE p0.id = $person OR p0.name = $person
+// Namesakes a reviewer decided are one person (NamesakeDecision {verdict: 'same'}) count as one: the
+// decisions are kept closed under "same", so one step finds the whole group.
+CALL (p0) {
+  OPTIONAL MATCH (d:NamesakeDecision) WHERE (d.a = p0.id OR d.b = p0.id) AND d.verdict = 'same'
+  WITH p0, [x IN collect(d.a) + collect(d.b) WHERE x <> p0.id] AS others
+  OPTIONAL MATCH (q:Person) WHERE q.id IN others
+  WITH p0, collect(q) AS found
+  RETURN [p0] + found AS people
+}
+// Asked by name, a merged group answers once (for its smallest id).
+WITH p0, people WHERE p0.id = $person OR all(q IN people WHERE p0.id <= q.id)
+UNWIND people AS p
 MATCH (p)-[a:ATTENDED]->(e:Event)
 WHERE (($from = '0000-01-01' AND $to = '9999-12-31') OR (e.date >= $from AND e.date <= $to))
   AND ($kinds = '*' OR e.kind IN split($kinds, ','))
@@ -24,16 +36,16 @@ CALL (e) {
   OPTIONAL MATCH (e)-[:REPORTED_IN]->(ar:Article)
   RETURN coalesce(head(collect(ar.headline)), '') AS headline, head(collect(ar.id)) AS article
 }
-WITH p, a, e, place, headline, article,
+WITH people, p, a, e, place, headline, article,
      CASE $sort WHEN 'kind' THEN e.kind WHEN 'title' THEN e.title WHEN 'place' THEN place
        WHEN 'role' THEN a.role WHEN 'article' THEN headline ELSE e.date END AS key
 ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN NOT $desc THEN key END ASC, e.date, e.id
-WITH collect({p: p, a: a, e: e, place: place, headline: headline, article: article}) AS found
+WITH collect({people: people, p: p, a: a, e: e, place: place, headline: headline, article: article}) AS found
 UNWIND found[$skip..$skip + $limit] AS r
 WITH r, size(found) AS total
-WITH r.p AS p, r.a AS a, r.e AS e, r.place AS place, r.headline AS headline, r.article AS article, total
-CALL (p, e) {
-  OPTIONAL MATCH (other:Person)-[:ATTENDED]->(e) WHERE other <> p
+WITH r.people AS people, r.p AS p, r.a AS a, r.e AS e, r.place AS place, r.headline AS headline, r.article AS article, total
+CALL (people, e) {
+  OPTIONAL MATCH (other:Person)-[:ATTENDED]->(e) WHERE NOT other IN people
   RETURN collect(DISTINCT other.name) AS others
 }
 RETURN e.date AS date, e.kind AS kind, e.title AS title, place, a.role AS role, p.name AS person,

@@ -23,6 +23,7 @@ import { articleRoutes } from './routes/articles.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { namesakeRoutes } from './routes/namesakes.ts';
 import { nodeRoutes } from './routes/nodes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { registerSecurity } from './security.ts';
@@ -63,6 +64,8 @@ export interface AppOptions {
   host?: string;
   /** Further names the Host header may carry (CADRE_ALLOWED_HOSTS). */
   allowedHosts?: string[];
+  /** The token of the one write route (namesake decisions); the route is off without it. */
+  reviewToken?: string;
 }
 
 export async function buildApp({
@@ -81,6 +84,7 @@ export async function buildApp({
   accessToken,
   host = '127.0.0.1',
   allowedHosts = [],
+  reviewToken,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -158,6 +162,7 @@ export async function buildApp({
   cypherRoutes(app, context);
   articleRoutes(app, context);
   activityRoutes(app, context);
+  namesakeRoutes(app, context, reviewToken);
 
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(staticDir), index: 'index.html' });

@@ -21,6 +21,7 @@ export async function startServer(
     db,
     staticDir: distDir,
     accessToken,
+    reviewToken: appConfig().reviewToken,
     host,
     allowedHosts,
     warmThreads: WARM_THREADS,

@@ -13,6 +13,7 @@ import { LayoutController, SETTLE_UNSEEN } from './graph/layout.ts';
 import { createRenderer } from './graph/renderer.ts';
 import { createActions, errorMessage } from './state/actions.ts';
 import { hiddenNodes, kindsAndRoles } from './state/filters.ts';
+import { mountNamesakePanel } from './namesakes/panel.ts';
 import { mountTablePanel } from './tables/panel.ts';
 import { Painter, runMapLayout } from './map/controller.ts';
 import { renderCommunityLegend } from './ui/community-legend.ts';
@@ -443,6 +444,16 @@ export async function startApp(): Promise<void> {
     cypherPanel.focus();
   }
 
+  const namesakes = mountNamesakePanel(byId('namesakes-drawer'), byId('review-tools'), {
+    openPerson: (id) => actions.startFrom(`Person:${id}`, false),
+    toggled: () => {
+      view.renderer.resize();
+      view.renderer.refresh();
+    },
+    // A merge changes what the person panel shows: its positions and careers are asked again.
+    decided: () => store.setState((s) => ({ extras: { ...s.extras, positions: {}, careers: {} } })),
+  });
+
   mountTablePanel(byId('table-drawer'), store, actions, () => {
     // The canvas area changed size: sigma only watches the window.
     view.renderer.resize();
@@ -478,6 +489,7 @@ export async function startApp(): Promise<void> {
     byId('legend-title').textContent = t('legend');
     search.relabel();
     toolbar.relabel();
+    namesakes.relabel();
   }
 
   // ------------------------------------------------------------ store → screen

@@ -39,6 +39,20 @@ async function queryIndex(
   });
 }
 
+// Namesakes a reviewer decided are one person are found once: under the smallest id of their group
+// (what the person panel, career and tables merge them under).
+const MERGED_AWAY = `
+UNWIND $ids AS id
+MATCH (d:NamesakeDecision {b: id}) WHERE d.verdict = 'same'
+RETURN collect(DISTINCT id) AS ids`;
+
+async function mergedAway(tx: ManagedTransaction, hits: SearchHit[]): Promise<Set<string>> {
+  const ids = hits.filter((h) => h.label === 'Person').map((h) => h.node.properties.id);
+  if (ids.length === 0) return new Set();
+  const result = await tx.run(MERGED_AWAY, { ids });
+  return new Set((result.records[0]?.get('ids') as string[] | undefined) ?? []);
+}
+
 export function searchRoutes(app: FastifyInstance, { read }: RouteContext): void {
   app.get<{ Querystring: { q: string; limit: number } }>(
     '/api/search',
@@ -68,13 +82,17 @@ export function searchRoutes(app: FastifyInstance, { read }: RouteContext): void
       const word = text.toLowerCase().replace(/\s+/g, '');
       const initials = latin && /^[a-z]{2,8}$/.test(word) ? `initials:${word}^3 OR initials:${word}*` : null;
       const pinyinQuery = [syllables, initials].filter(Boolean).join(' OR ');
-      const hits = await read(request, async (tx) => [
-        ...(await queryIndex(tx, 'search_names', names, limit)),
-        ...(pinyinQuery ? await queryIndex(tx, 'search_pinyin_v2', pinyinQuery, limit) : []),
-      ]);
+      const [hits, merged] = await read(request, async (tx) => {
+        const found = [
+          ...(await queryIndex(tx, 'search_names', names, limit)),
+          ...(pinyinQuery ? await queryIndex(tx, 'search_pinyin_v2', pinyinQuery, limit) : []),
+        ];
+        return [found, await mergedAway(tx, found)] as const;
+      });
       // A node found by both indexes appears once, with its better score.
       const best = new Map<string, SearchHit>();
       for (const hit of hits) {
+        if (hit.label === 'Person' && merged.has(String(hit.node.properties.id))) continue;
         const seen = best.get(hit.node.id);
         if (!seen || seen.score < hit.score) best.set(hit.node.id, hit);
       }

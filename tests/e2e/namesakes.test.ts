@@ -1,0 +1,92 @@
+// End to end, the namesake review: two officials called 王建国 in two cities' papers (beside the seeds)
+// are listed side by side with their positions, places and dates; "same person" (with the review token)
+// stores the decision, search then finds one 王建国, and his career holds both offices.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../ingest/pipeline.ts';
+import { searchAndStart, snap } from './explore-helpers.ts';
+import { LATEST, openExplorer, startExplorer, type Explorer } from './harness.ts';
+
+const TOKEN = 'e2e-review-token';
+let explorer: Explorer;
+let dir: string;
+
+beforeAll(async () => {
+  process.env.CADRE_REVIEW_TOKEN = TOKEN;
+  explorer = await startExplorer();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-namesakes-e2e-'));
+  const papers = [
+    [
+      '开化报',
+      { province: '浙江省', city: '衢州市', county: '开化县' },
+      '王建国到华埠镇调研\n3月1日,县委书记王建国到华埠镇调研乡村振兴工作。\n',
+      '2022-03-02',
+    ],
+    [
+      '永康日报',
+      { province: '浙江省', city: '金华市', county: '永康市' },
+      '王建国调研西城街道\n5月9日,市委副书记王建国到西城街道调研基层治理工作。\n',
+      '2023-05-10',
+    ],
+  ] as const;
+  const folders = papers.map(([paper, home, text, date]) => {
+    const folder = path.join(dir, paper);
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ paper, date, home }));
+    fs.writeFileSync(path.join(folder, '01.txt'), text);
+    return folder;
+  });
+  await ingestPaths(explorer.db, folders);
+});
+afterAll(async () => {
+  delete process.env.CADRE_REVIEW_TOKEN;
+  await explorer?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('namesake review', () => {
+  it('shows both sides, stores "same" with the token, and merges the two in search and career', async () => {
+    const { page, errors } = await openExplorer(explorer, LATEST);
+    await page.click('[data-testid=namesakes-toggle]');
+    const pair = page.locator('[data-testid=namesake-pair]', { hasText: '王建国' }).first();
+    await pair.waitFor({ timeout: 20_000 });
+    const sides = await pair.locator('.namesake-side').allTextContents();
+    expect(sides).toHaveLength(2);
+    expect(
+      sides.some((s) => s.includes('开化县委 书记') && s.includes('华埠镇') && s.includes('2022-03-01')),
+    ).toBe(true);
+    expect(sides.some((s) => s.includes('永康市委 副书记') && s.includes('西城街道'))).toBe(true);
+    expect(await pair.locator('[data-testid=namesake-verdict]').textContent()).toBe('未核定');
+    await snap(page, 'namesakes-review');
+
+    // Without the token nothing is stored.
+    await pair.locator('[data-testid=namesake-same]').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=namesakes-status]')?.textContent?.includes('口令'),
+    );
+    await page.fill('[data-testid=review-token]', TOKEN);
+    await pair.locator('[data-testid=namesake-same]').click();
+    const decided = page.locator('[data-testid=namesake-pair][data-verdict=same]', { hasText: '王建国' });
+    await decided.waitFor({ timeout: 20_000 });
+    expect(await decided.locator('[data-testid=namesake-verdict]').textContent()).toBe('同一人');
+    await snap(page, 'namesakes-decided');
+    await page.click('[data-testid=namesakes-close]');
+
+    // Search finds one 王建国 now, and his career has the offices of both.
+    await page.fill('#search', '王建国');
+    await page.locator('.suggestion', { hasText: '王建国' }).first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('.suggestion', { hasText: '王建国' }).count()).toBe(1);
+    await page.fill('#search', '');
+    await searchAndStart(page, '王建国');
+    await page.locator('[data-testid=career-timeline]').waitFor({ timeout: 20_000 });
+    const offices = await page.$$eval('[data-testid=career-timeline] .career-bar', (rects) =>
+      rects.map((r) => r.getAttribute('data-office')),
+    );
+    expect(offices.sort()).toEqual(['开化县委', '永康市委']);
+    await snap(page, 'namesakes-merged-career');
+    expect(errors).toEqual([]);
+  });
+});
