@@ -125,4 +125,48 @@ describe('tables', () => {
     await snap(page, 'table-matrix');
     expect(errors).toEqual([]);
   });
+  it('comes back from a shared link: the table kind, its subject and its order', async () => {
+    const { page, errors } = await openExplorer(explorer, LATEST);
+    await searchAndStart(page, '柯城区');
+    await tableAfter(page, () => page.click('[data-testid=view-table]'));
+    await tableAfter(page, () => page.click('[data-testid=data-table] th [data-column=title]'));
+    const sorted = await tableAfter(page, () =>
+      page.click('[data-testid=data-table] th [data-column=title]'),
+    );
+    const title = await page.textContent('[data-testid=table-title]');
+    const link = page.url();
+    expect(new URL(link).searchParams.get('table')).toContain('"title",1');
+
+    const shared = await explorer.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    shared.on('pageerror', (error) => errors.push(error.message));
+    await shared.goto(link);
+    await shared.waitForFunction(
+      () =>
+        window.__cadre?.store.getState().table?.data.state === 'done' &&
+        document.getElementById('table-drawer')!.dataset.state === 'done',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await shared.textContent('[data-testid=table-title]')).toBe(title);
+    expect(await shared.textContent('[data-testid=data-table] th [data-column=title]')).toMatch(/▼$/);
+    expect(await rowsOnScreen(shared)).toEqual(sorted);
+    await snap(shared, 'table-from-link');
+
+    // The matrix too, in its order.
+    await tableAfter(page, () => page.click('[data-testid=view-matrix]'));
+    const byName = await tableAfter(page, () =>
+      page.click('[data-testid=data-table] th [data-column=place]'),
+    );
+    const again = await explorer.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await again.goto(page.url());
+    await again.waitForFunction(
+      () =>
+        window.__cadre?.store.getState().table?.data.state === 'done' &&
+        document.getElementById('table-drawer')!.dataset.state === 'done',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await rowsOnScreen(again)).toEqual(byName);
+    expect(errors).toEqual([]);
+  });
 });

@@ -81,6 +81,8 @@ export async function startApp(): Promise<void> {
   );
   const loader = new ViewLoader();
   const actions = createActions(store, loader);
+  // A shared link's table opens as it was: its kind, subject and order.
+  if (url.table) actions.openTable(url.table.of, url.table.key, url.table.name, url.table);
 
   let hidden: Set<string> = new Set();
   // Colour modes (visits, communities) as display overrides, worked out once per view or filter change.
@@ -533,6 +535,13 @@ export async function startApp(): Promise<void> {
       place: state.filters.place?.id ?? null,
       office: state.filters.office?.id ?? null,
       positions: state.positions as Record<string, [number, number]>,
+      table: state.table && {
+        of: state.table.request.of,
+        key: state.table.request.key,
+        name: state.table.request.name,
+        sort: state.table.request.sort,
+        desc: state.table.request.desc,
+      },
     });
   });
 

@@ -137,9 +137,11 @@ export function createActions(store: AppStore, loader: ViewLoader) {
     setEventKinds: (eventKinds: string[]) => set((s) => ({ filters: { ...s.filters, eventKinds } })),
     setRoles: (roles: string[]) => set((s) => ({ filters: { ...s.filters, roles } })),
 
-    openTable(of: TableRequest['of'], key: string, name: string) {
-      const sort = of === 'matrix' ? 'sum' : of === 'holders' ? 'title' : 'date';
-      const request: TableRequest = { of, key, name, sort, desc: of === 'matrix', limit: PAGE };
+    /** Opens a table in its default order, or in `order` (a shared link's). */
+    openTable(of: TableRequest['of'], key: string, name: string, order?: { sort: string; desc: boolean }) {
+      const sort = order?.sort || (of === 'matrix' ? 'sum' : of === 'holders' ? 'title' : 'date');
+      const desc = order?.sort ? order.desc : of === 'matrix';
+      const request: TableRequest = { of, key, name, sort, desc, limit: PAGE };
       set({ table: { request, data: { state: 'loading' } } });
       void actions.loadTable();
     },

@@ -3,6 +3,7 @@
 // rebuilt database; positions are kept by a short hash of the key, for views up to MAX_POSITIONS nodes.
 import type { Lang } from '../i18n.ts';
 import type { SizeMode } from '../graph/derive.ts';
+import type { TableOf } from '../tables/model.ts';
 import { decodeOps, encodeOps, type Op } from './ops.ts';
 
 export const MAX_POSITIONS = 1000;
@@ -21,6 +22,38 @@ export interface UrlState {
   office: string | null;
   /** Positions by positionKey(node id). */
   positions: Record<string, [number, number]>;
+  /** The open table: which kind, of what (key and the name its title shows), sorted how. */
+  table: UrlTable | null;
+}
+
+export interface UrlTable {
+  of: TableOf;
+  key: string;
+  name: string;
+  sort: string;
+  desc: boolean;
+}
+
+const TABLES = new Set<string>(['person', 'place', 'office', 'matrix', 'holders']);
+
+/** `table=[of, key, name, sort, desc]` (JSON, like the view log); anything else: no table. */
+function decodeTable(raw: string | null): UrlTable | null {
+  if (!raw) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!Array.isArray(value)) return null;
+    const [of, key, name, sort, desc] = value as unknown[];
+    if (typeof of !== 'string' || !TABLES.has(of) || typeof key !== 'string' || !key) return null;
+    return {
+      of: of as TableOf,
+      key,
+      name: typeof name === 'string' ? name : key,
+      sort: typeof sort === 'string' && sort.length <= 200 ? sort : '',
+      desc: desc === 1 || desc === true,
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** FNV-1a of the id in base 36: six or seven characters instead of a long event id. */
@@ -60,6 +93,7 @@ export function readUrl(location: { search: string } = window.location): UrlStat
     place: p.get('place'),
     office: p.get('office'),
     positions,
+    table: decodeTable(p.get('table')),
   };
 }
 
@@ -79,6 +113,10 @@ export function urlOf(state: UrlState, pathname: string): string {
   if (state.to) p.set('to', state.to);
   if (state.place) p.set('place', state.place);
   if (state.office) p.set('office', state.office);
+  if (state.table) {
+    const { of, key, name, sort, desc } = state.table;
+    p.set('table', JSON.stringify([of, key, name, sort, desc ? 1 : 0]));
+  }
   const positions = Object.entries(state.positions);
   if (positions.length > 0 && positions.length <= MAX_POSITIONS)
     p.set('pos', positions.map(([key, [x, y]]) => `${key}~${round(x)}~${round(y)}`).join(','));
