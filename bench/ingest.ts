@@ -19,6 +19,7 @@ import { createSchema, importLocally, writeBulkCsv } from '../ingest/bulk.ts';
 import { applySchema } from '../ingest/load/schema.ts';
 import { warmUp, writeGraph, type WriteRequest } from '../ingest/load/writer.ts';
 import { ingestPaths, type TransactionInfo } from '../ingest/pipeline.ts';
+import { propertyProfile, storeBreakdown } from './store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,37 +43,6 @@ function folderSize(dir: string): number {
     if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
-}
-
-/** The store of one database by kind of file: strings, arrays, properties, relationships, nodes, indexes. */
-function storeBreakdown(dir: string): string {
-  const kinds = new Map<string, number>();
-  if (!fs.existsSync(dir)) return '';
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(dir, full);
-    const kind = rel.startsWith('schema/index/fulltext')
-      ? 'full-text indexes'
-      : rel.startsWith('schema/')
-        ? 'range indexes'
-        : /propertystore\.db\.strings$/.test(rel)
-          ? 'strings'
-          : /propertystore\.db\.arrays$/.test(rel)
-            ? 'arrays'
-            : /propertystore\.db$/.test(rel)
-              ? 'properties'
-              : /relationshipstore\.db$/.test(rel)
-                ? 'relationships'
-                : /nodestore\.db$/.test(rel)
-                  ? 'nodes'
-                  : 'other';
-    kinds.set(kind, (kinds.get(kind) ?? 0) + fs.statSync(full).size);
-  }
-  return [...kinds.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([kind, bytes]) => `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`)
-    .join(', ');
 }
 
 /** A fresh local Neo4j on an empty data folder (or on what a bulk import just wrote). */
@@ -130,6 +100,7 @@ for (const target of sizes) {
     }),
   );
   clearInterval(sampler);
+  const profile = await propertyProfile(db);
   await db.close();
   await local.stop();
   const store = folderSize(path.join(root, 'data', 'data', 'databases'));
@@ -149,6 +120,7 @@ for (const target of sizes) {
       `transaction logs ${mb(logs)} more`,
   );
   console.log(`  store by kind: ${storeBreakdown(path.join(root, 'data', 'data', 'databases', 'neo4j'))}`);
+  console.log(`  the largest properties:\n${profile}`);
 
   // ---- replay of the incremental run's own writes ---------------------------------------------------
   if (replayable) {

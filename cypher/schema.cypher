@@ -24,8 +24,8 @@ CREATE INDEX place_name IF NOT EXISTS FOR (p:Place) ON (p.name);
 CREATE INDEX place_code IF NOT EXISTS FOR (p:Place) ON (p.code);
 CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
 CREATE INDEX article_doc IF NOT EXISTS FOR (a:Article) ON (a.doc);
-// A document's articles, found by source and path when the document is replaced or pruned.
-CREATE INDEX article_source_doc IF NOT EXISTS FOR (a:Article) ON (a.source, a.doc);
+// A document's articles are found by the prefix of their ids (<document id>#n) since ledger version 3.
+DROP INDEX article_source_doc IF EXISTS;
 CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source);
 CREATE INDEX office_name IF NOT EXISTS FOR (o:Office) ON (o.name);
 // Replacing a changed file finds its HOLDS edges by article.

@@ -15,7 +15,7 @@ import type { Database } from '../db/driver.ts';
 import type { ExtractMeta } from './extract/index.ts';
 import { lexicon } from './extract/lexicon.ts';
 import { articleCount, mergeBatches, splitBatch, type GraphBatch } from './load/graph-batch.ts';
-import { documentId } from './load/identity.ts';
+import { documentId, documentIdV2, LEDGER_VERSION } from './load/identity.ts';
 import { applySchema } from './load/schema.ts';
 import {
   addCounts,
@@ -246,7 +246,10 @@ export async function ingestPaths(
   forgetManifests();
   // The bulk path writes into an empty database: no schema yet, no ledger to compare with.
   if (db && !dryRun) await applySchema(db);
-  const ledger = db ? await openLedger(db, !dryRun) : { version: 2, legacy: 0 };
+  const ledger = db
+    ? await openLedger(db, !dryRun, log)
+    : { version: LEDGER_VERSION, legacy: 0, migrated: 0 };
+  summary.migrated += ledger.migrated;
   const fingerprint = extractorFingerprint();
   const { entries, sources } = await planSources(inputs, options, summary);
   summary.files = entries.length;
@@ -299,13 +302,13 @@ export async function ingestPaths(
       const hashes = await Promise.all(
         slice.map((e) => fileHash(e.file.fsPath, fingerprint).catch((error: unknown) => error as Error)),
       );
-      const stored =
-        options.force || !db
-          ? new Map<string, string>()
-          : await storedHashes(
-              db,
-              slice.map((e) => e.id),
-            );
+      // A dry run leaves a version-2 ledger as it is, so it looks entries up by their version-2 ids.
+      const ledgerId = (e: Entry) => (ledger.version === 2 ? documentIdV2(e.source, e.path) : e.id);
+      const found =
+        options.force || !db ? new Map<string, string>() : await storedHashes(db, slice.map(ledgerId));
+      const stored = new Map(
+        slice.flatMap((e) => (found.has(ledgerId(e)) ? [[e.id, found.get(ledgerId(e))!]] : [])),
+      );
       const legacy =
         db && ledger.legacy > 0
           ? await legacyHashes(
@@ -382,10 +385,7 @@ export async function ingestPaths(
   const store = async ({ job, result, first, last }: Ready) => {
     const { entry } = job;
     const replace: ReplaceKey[] = first
-      ? [
-          { source: entry.source, path: entry.path },
-          ...(job.legacy ? [{ source: null, path: entry.path }] : []),
-        ]
+      ? [{ id: entry.id, path: entry.path }, ...(job.legacy ? [{ id: null, path: entry.path }] : [])]
       : [];
     const ledgerEntry: SourceEntry[] = last
       ? [
@@ -471,7 +471,6 @@ export async function ingestPaths(
         const part = next.value;
         const result = await pool!.run({
           docId: entry.id,
-          source: entry.source,
           path: entry.path,
           meta: large.meta,
           at: entry.file.display,
@@ -495,7 +494,6 @@ export async function ingestPaths(
       } else {
         const result = await pool!.run({
           docId: entry.id,
-          source: entry.source,
           path: entry.path,
           meta: entry.meta,
           at: entry.file.display,
@@ -588,7 +586,7 @@ async function prune(
         await context.write(
           {
             batch: mergeBatches([]),
-            replaceDocs: slice.map((d) => ({ source: source.name, path: d.path })),
+            replaceDocs: slice.map((d) => ({ id: d.id, path: d.path })),
             sources: [],
             forget: slice.map((d) => d.id),
           },
@@ -616,7 +614,7 @@ export function formatSummary(summary: IngestSummary): string {
     `nodes: +${c.nodesCreated} -${c.nodesDeleted}; relationships: +${c.relationshipsCreated} -${c.relationshipsDeleted}; properties set: ${c.propertiesSet}`,
   ];
   if (summary.migrated)
-    lines.push(`migrated: ${summary.migrated} documents from before sources, kept as they were`);
+    lines.push(`migrated: ${summary.migrated} documents written by an older ingest, kept as they were`);
   if (pruned) lines.push(`pruned: ${pruned} documents whose files are gone`);
   for (const { file, note } of summary.notes) lines.push(`note: ${file}: ${note}`);
   for (const { file, reason } of summary.failed) lines.push(`failed: ${file}: ${reason}`);

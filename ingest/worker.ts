@@ -10,7 +10,6 @@ import type { Home } from './extract/types.ts';
 export interface ExtractTask {
   /** The document id (load/identity.ts); article ids are built on it. */
   docId: string;
-  source: string | null;
   path: string;
   meta?: ExtractMeta;
   /** A whole file to read... */
@@ -61,7 +60,6 @@ export default async function extractTask(task: ExtractTask): Promise<ExtractRes
   const extracted = extractText(text, task.docId, meta);
   return {
     batch: toGraphBatch(extracted, text, {
-      source: task.source,
       path: task.path,
       offset: task.part?.offset ?? 0,
       articleBase: task.part?.articleBase ?? 0,

@@ -104,7 +104,6 @@ export class CsvGraphWriter {
           'id:ID(Article)',
           ':LABEL',
           'doc',
-          'source',
           'headline',
           'text',
           'paper',
@@ -114,20 +113,7 @@ export class CsvGraphWriter {
           'page',
           'url',
         ],
-        [
-          a.id,
-          'Article',
-          a.doc,
-          a.source,
-          a.headline,
-          a.text,
-          a.paper,
-          a.date,
-          a.start,
-          a.end,
-          a.page,
-          a.url,
-        ],
+        [a.id, 'Article', a.doc, a.headline, a.text, a.paper, a.date, a.start, a.end, a.page, a.url],
       );
     }
     for (const w of batch.wrote) {

@@ -16,10 +16,8 @@ export interface EvidenceProps {
 
 export interface ArticleRow {
   id: string;
-  /** The path inside the source. */
+  /** The path inside the source (the source itself is on the Document: load/identity.ts). */
   doc: string;
-  /** The source the document belongs to (see load/identity.ts). */
-  source: string | null;
   headline: string;
   /** The item's text as decoded (for the reader in the app), cut at MAX_ARTICLE_TEXT characters. */
   text: string | null;
@@ -270,8 +268,7 @@ function articleDate(article: ExtractedArticle, document: ExtractedDocument): st
 export const MAX_ARTICLE_TEXT = 100_000;
 
 export interface BatchContext {
-  /** The document's source name and its path inside it (Article.source, Article.doc). */
-  source?: string | null;
+  /** The document's path inside its source (Article.doc). */
   path?: string;
   /** Where this text starts in the decoded file (a part of a large file). */
   offset?: number;
@@ -390,7 +387,6 @@ export function toGraphBatch(
     batch.articles.push({
       id: article.id,
       doc: context.path ?? document.doc,
-      source: context.source ?? null,
       headline: article.headline,
       text: storedText,
       paper: document.paper ?? null,

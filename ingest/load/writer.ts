@@ -5,7 +5,7 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import type { GraphBatch } from './graph-batch.ts';
-import { LEDGER_VERSION, type DocumentKey } from './identity.ts';
+import { documentId, documentIdV2, LEDGER_VERSION, type DocumentKey } from './identity.ts';
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -33,9 +33,9 @@ export interface SourceEntry extends DocumentKey {
   articles: number;
 }
 
-/** A document whose stored facts a transaction removes first; `legacy` for one from before sources. */
+/** A document whose stored facts a transaction removes first; `id` null for one from before sources. */
 export interface ReplaceKey {
-  source: string | null;
+  id: string | null;
   path: string;
 }
 
@@ -44,16 +44,18 @@ export interface ReplaceKey {
 // its plan stays linear in its rows whatever the statistics say; tests/integration/write-plans.test.ts
 // EXPLAINs each one on a populated database.
 
+// A document's articles are `<document id>#<n>` (load/identity.ts): one prefix seek of the key index.
 const ARTICLE_IDS = `
-UNWIND $docs AS d
-MATCH (a:Article {source: d.source, doc: d.path}) USING INDEX a:Article(source, doc)
+UNWIND $docs AS doc
+MATCH (a:Article) USING INDEX a:Article(id)
+WHERE a.id STARTS WITH doc + '#'
 RETURN collect(a.id) AS ids`;
 
 // Articles written before documents had sources (ledger version 1): keyed by their path alone.
 const LEGACY_ARTICLE_IDS = `
 UNWIND $paths AS path
 MATCH (a:Article {doc: path}) USING INDEX a:Article(doc)
-WHERE a.source IS NULL
+WHERE a.id STARTS WITH path + '#'
 RETURN collect(a.id) AS ids`;
 
 // What the old articles touched: candidates for deletion once their last link is gone. HOLDS are found
@@ -274,8 +276,8 @@ async function removeDocuments(
   total: WriteCounts,
 ): Promise<void> {
   if (docs.length === 0) return;
-  const current = docs.filter((d) => d.source !== null);
-  const legacy = docs.filter((d) => d.source === null).map((d) => d.path);
+  const current = docs.flatMap((d) => (d.id === null ? [] : [d.id]));
+  const legacy = docs.filter((d) => d.id === null).map((d) => d.path);
   const ids: string[] = [];
   if (current.length)
     ids.push(...((await tx.run(ARTICLE_IDS, { docs: current })).records[0]?.get('ids') as string[]));
@@ -417,7 +419,6 @@ export async function warmUp(db: Database): Promise<void> {
         {
           id: none,
           doc: none,
-          source: none,
           headline: '',
           text: null,
           paper: null,
@@ -452,7 +453,7 @@ export async function warmUp(db: Database): Promise<void> {
     WRITE_ATTENDED: { rows: [{ personId: none, eventId: none, role: '', ...evidence }] },
     LINK_POSSIBLY_SAME: { names: [none] },
     WRITE_DOCUMENTS: { rows: [{ id: none, source: none, path: none, hash: '', articles: 0 }] },
-    ARTICLE_IDS: { docs: [{ source: none, path: none }] },
+    ARTICLE_IDS: { docs: [none] },
     TOUCHED: { ids: [none] },
     REMOVE_HOLDS: { ids: [none] },
     REMOVE_APPOINTED: { ids: [none] },
@@ -515,11 +516,16 @@ export async function sourceDocuments(
 }
 
 /**
- * The ledger's format version. A database written before sources (no version, `Source {doc}` entries)
- * is version 1: its entries are claimed by the first source that holds the same path (see pipeline).
- * Returns the number of version-1 entries left.
+ * The ledger's format version, after migrating a version-2 database (see migrateV2). A database written
+ * before sources (no version, `Source {doc}` entries) is version 1: its entries are claimed by the first
+ * source that holds the same path (see pipeline). Returns the number of version-1 entries left and how
+ * many version-2 documents were migrated. `write` false (a dry run) changes nothing.
  */
-export async function openLedger(db: Database, write: boolean): Promise<{ version: number; legacy: number }> {
+export async function openLedger(
+  db: Database,
+  write: boolean,
+  log: (line: string) => void = () => {},
+): Promise<{ version: number; legacy: number; migrated: number }> {
   const read = { database: db.database, routing: 'READ' as const };
   const legacyCount = async () =>
     Number(
@@ -536,6 +542,15 @@ export async function openLedger(db: Database, write: boolean): Promise<{ versio
       `this database was written by a newer ingest (ledger version ${stored}, this one knows ${LEDGER_VERSION}); update cadre-graph`,
     );
   }
+  let migrated = 0;
+  if (write && stored === 2) {
+    migrated = await migrateV2(db, log);
+    await db.driver.executeQuery(
+      SET_LEDGER_VERSION,
+      { id: 'ingest', version: LEDGER_VERSION },
+      { database: db.database },
+    );
+  }
   if (write && stored === undefined) {
     await db.driver.executeQuery(
       OPEN_LEDGER,
@@ -543,7 +558,98 @@ export async function openLedger(db: Database, write: boolean): Promise<{ versio
       { database: db.database },
     );
   }
-  return { version: stored ?? (write ? LEDGER_VERSION : 1), legacy: await legacyCount() };
+  const version = write ? LEDGER_VERSION : (stored ?? 1);
+  return { version, legacy: await legacyCount(), migrated };
+}
+
+const SET_LEDGER_VERSION = 'MATCH (l:Ledger {id: $id}) SET l.version = $version';
+
+// Ledger version 2 → 3: a document's articles, events and the articleId of HOLDS (and of any evidence
+// relationship that stores one) take ids built on the hashed document id; Article.source goes (the
+// Document keeps it). Nothing is re-extracted. Articles are found by path, then by source.
+const MIGRATE_V2_ARTICLES = `
+UNWIND $docs AS d
+MATCH (a:Article {doc: d.path}) USING INDEX a:Article(doc)
+WHERE a.source = d.source AND a.id STARTS WITH d.old + '#'
+WITH a, a.id AS old, d.id + substring(a.id, size(d.old)) AS new
+SET a.id = new
+REMOVE a.source
+WITH a, old, new
+CALL (a, new) {
+  MATCH (a)<-[r:MENTIONED_IN|REPORTED_IN]-() WHERE r.articleId IS NOT NULL
+  SET r.articleId = new
+}
+CALL (a, old, new) {
+  MATCH (a)<-[:REPORTED_IN]-(e:Event)
+  SET e.articleId = new, e.id = new + substring(e.id, size(old))
+  WITH e
+  CALL (e, new) {
+    MATCH (e)-[h:HELD_IN]->() WHERE h.articleId IS NOT NULL
+    SET h.articleId = new
+  }
+  CALL (e, new) {
+    MATCH (e)<-[p:ATTENDED]-() WHERE p.articleId IS NOT NULL
+    SET p.articleId = new
+  }
+}
+CALL (old, new) {
+  MATCH ()-[h:HOLDS]->() USING INDEX SEEK h:HOLDS(articleId) WHERE h.articleId = old
+  SET h.articleId = new
+}
+RETURN count(*) AS articles`;
+
+const MIGRATE_V2_DOCUMENTS = `
+UNWIND $docs AS d
+MATCH (doc:Document {id: d.old}) USING INDEX doc:Document(id)
+SET doc.id = d.id`;
+
+/**
+ * Moves every version-2 document (and the articles of a file whose write was interrupted, which have
+ * no ledger entry yet) to hashed ids, a transaction per 200 documents. Safe to interrupt: what is left
+ * still has its version-2 form and is found again by the next run.
+ */
+async function migrateV2(db: Database, log: (line: string) => void): Promise<number> {
+  const read = { database: db.database, routing: 'READ' as const };
+  // One pass over the ledger and the articles that still carry a source: a one-off read.
+  const pairs = new Map<string, { source: string; path: string }>();
+  const add = (source: string, path: string) => pairs.set(`${source}\u0000${path}`, { source, path });
+  for (const r of (
+    await db.driver.executeQuery(
+      "MATCH (d:Document) WHERE d.id CONTAINS '/' RETURN d.source AS source, d.path AS path",
+      {},
+      read,
+    )
+  ).records)
+    add(r.get('source') as string, r.get('path') as string);
+  for (const r of (
+    await db.driver.executeQuery(
+      'MATCH (a:Article) WHERE a.source IS NOT NULL RETURN DISTINCT a.source AS source, a.doc AS path',
+      {},
+      read,
+    )
+  ).records)
+    add(r.get('source') as string, r.get('path') as string);
+  const docs = [...pairs.values()].map(({ source, path }) => ({
+    source,
+    path,
+    old: documentIdV2(source, path),
+    id: documentId(source, path),
+  }));
+  if (docs.length)
+    log(`migrating ${docs.length} documents to ledger version ${LEDGER_VERSION} (short ids)...`);
+  for (let i = 0; i < docs.length; i += 200) {
+    const slice = docs.slice(i, i + 200);
+    const session = db.driver.session({ database: db.database });
+    try {
+      await session.executeWrite(async (tx) => {
+        await tx.run(MIGRATE_V2_ARTICLES, { docs: slice });
+        await tx.run(MIGRATE_V2_DOCUMENTS, { docs: slice });
+      });
+    } finally {
+      await session.close();
+    }
+  }
+  return docs.length;
 }
 
 // A version-1 document whose content did not change moves under its source without re-extraction:
@@ -551,9 +657,9 @@ export async function openLedger(db: Database, write: boolean): Promise<{ versio
 const CLAIM_LEGACY = `
 UNWIND $claims AS c
 MATCH (a:Article {doc: c.path}) USING INDEX a:Article(doc)
-WHERE a.source IS NULL
+WHERE a.id STARTS WITH c.path + '#'
 WITH c, a, a.id AS old, c.docId + substring(a.id, size(c.path)) AS new
-SET a.id = new, a.source = c.source
+SET a.id = new
 WITH a, old, new
 CALL (a, new) {
   MATCH (a)<-[r:MENTIONED_IN]-() WHERE r.articleId IS NOT NULL
@@ -580,6 +686,9 @@ CALL (old, new) {
 RETURN count(*) AS articles`;
 
 WRITE_STATEMENTS.CLAIM_LEGACY = CLAIM_LEGACY;
+WRITE_STATEMENTS.MIGRATE_V2_ARTICLES = MIGRATE_V2_ARTICLES;
+WRITE_STATEMENTS.MIGRATE_V2_DOCUMENTS = MIGRATE_V2_DOCUMENTS;
+WRITE_STATEMENTS.SET_LEDGER_VERSION = SET_LEDGER_VERSION;
 
 export interface LegacyClaim {
   path: string;

@@ -37,7 +37,7 @@ describe('HTML and PDF pages', () => {
     expect(summary.failed).toEqual([]);
     expect(summary.written).toBe(4);
     const articles = await rows(
-      'MATCH (a:Article {source: $source}) RETURN a.doc AS doc, a.headline AS headline, a.date AS date, a.page AS page, a.url AS url ORDER BY doc, a.start',
+      "MATCH (d:Document {source: $source}) MATCH (a:Article) WHERE a.id STARTS WITH d.id + '#' RETURN a.doc AS doc, a.headline AS headline, a.date AS date, a.page AS page, a.url AS url ORDER BY doc, a.start",
       { source: '衢州日报' },
     );
     expect(articles).toEqual([
@@ -76,7 +76,7 @@ describe('HTML and PDF pages', () => {
 
   it('keeps evidence offsets pointing into the text the ingest stores', async () => {
     const evidence = await rows(
-      `MATCH (a:Article {source: $source})<-[:MENTIONED_IN]-(:Person)
+      `MATCH (d:Document {source: $source}) MATCH (a:Article)<-[:MENTIONED_IN]-(:Person) WHERE a.id STARTS WITH d.id + '#'
        MATCH (a)<-[m:MENTIONED_IN]-() WHERE m.start IS NOT NULL
        RETURN DISTINCT a.text AS text, a.start AS articleStart, m.start AS start, m.end AS end, m.sentence AS sentence`,
       { source: '衢州日报' },

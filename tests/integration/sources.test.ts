@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
+import { currentIdOfV2, documentId, documentIdV2, LEDGER_VERSION } from '../../ingest/load/identity.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { canonicalDump, clearDatabase, graphCounts, testDatabase } from '../helpers.ts';
 
@@ -24,12 +25,12 @@ const read = () => ({ database: db.database, routing: 'READ' as const });
 async function query(cypher: string, params: Record<string, unknown> = {}) {
   return (await db.driver.executeQuery(cypher, params, read())).records.map((r) => r.toObject());
 }
-/** Facts (relationships) of one document, by source and path. */
+/** Facts (relationships) of one document, by source and path (its articles are `<document id>#n`). */
 async function factsOf(source: string, doc: string): Promise<number> {
   const [row] = await query(
-    `MATCH (a:Article {source: $source, doc: $doc})
+    `MATCH (a:Article) WHERE a.id STARTS WITH $id + '#'
      RETURN sum(COUNT { (a)--() }) + sum(COUNT { (a)<-[:REPORTED_IN]-(:Event)--() }) AS n`,
-    { source, doc },
+    { id: documentId(source, doc) },
   );
   return Number(row?.n ?? 0);
 }
@@ -101,16 +102,21 @@ describe('document identity', { timeout: 300_000 }, () => {
   it('--source names the source, and a manifest paper does when it is not given', async () => {
     fs.writeFileSync(path.join(dir, 'page.txt'), seed(seedFiles[1]!));
     await ingestPaths(db, [dir], { source: '永康日报/archive' });
-    const [named] = await query(
-      "MATCH (a:Article {doc: 'page.txt'}) RETURN DISTINCT a.source AS source, a.id AS id",
-    );
-    expect(named!.source).toBe('永康日报/archive');
-    expect(named!.id).toMatch(/^永康日报%2Farchive\/page\.txt#\d+$/);
+    const ofPage = `MATCH (d:Document {path: 'page.txt'})
+      MATCH (a:Article) WHERE a.id STARTS WITH d.id + '#' RETURN DISTINCT d.source AS source, d.id AS doc, a.id AS id`;
+    const named = await query(ofPage);
+    expect(named.length).toBeGreaterThan(0);
+    for (const row of named) {
+      expect(row.source).toBe('永康日报/archive');
+      // The source and path are stored once, on the Document; ids are a short hash of the two.
+      expect(row.doc).toBe(documentId('永康日报/archive', 'page.txt'));
+      expect(row.id).toMatch(/^[0-9a-f]{16}#\d+$/);
+    }
 
     await clearDatabase(db);
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ paper: '永康日报' }));
     await ingestPaths(db, [dir]);
-    const [paper] = await query("MATCH (a:Article {doc: 'page.txt'}) RETURN DISTINCT a.source AS source");
+    const [paper] = await query(ofPage);
     expect(paper!.source).toBe('永康日报');
   });
 
@@ -169,22 +175,18 @@ describe('document identity', { timeout: 300_000 }, () => {
     seedFiles.forEach((f) => fs.copyFileSync(path.join(seeds, f), path.join(dir, f)));
     await ingestPaths(db, [dir]);
     const reference = await canonicalDump(db);
-    const source = fs.realpathSync(dir);
-    // Turn it into what the previous ingest wrote: ids keyed by path alone, a Source {doc} ledger.
-    const prefix = `${source.replace(/%/g, '%25').replace(/\//g, '%2F')}/`;
+    // Turn it into what the ingest before sources wrote: ids keyed by path alone, a Source {doc} ledger.
     await db.driver.executeQuery(
-      `MATCH (a:Article) SET a.id = substring(a.id, size($prefix)) REMOVE a.source
-       WITH a MATCH (a)<-[r]-() WHERE r.articleId IS NOT NULL SET r.articleId = a.id`,
-      { prefix },
+      `MATCH ()-[h:HOLDS]->() MATCH (a:Article {id: h.articleId})
+       SET h.articleId = a.doc + substring(a.id, size(split(a.id, '#')[0]))`,
     );
     await db.driver.executeQuery(
-      `MATCH (e:Event) SET e.id = substring(e.id, size($prefix)), e.articleId = substring(e.articleId, size($prefix))
-       WITH e MATCH (e)-[r]-() WHERE r.articleId STARTS WITH $prefix SET r.articleId = substring(r.articleId, size($prefix))`,
-      { prefix },
+      `MATCH (e:Event)-[:REPORTED_IN]->(a:Article)
+       WITH e, a, a.doc + substring(a.id, size(split(a.id, '#')[0])) AS v1
+       SET e.id = v1 + substring(e.id, size(e.articleId)), e.articleId = v1`,
     );
     await db.driver.executeQuery(
-      'MATCH ()-[h:HOLDS]->() WHERE h.articleId STARTS WITH $prefix SET h.articleId = substring(h.articleId, size($prefix))',
-      { prefix },
+      "MATCH (a:Article) SET a.id = a.doc + substring(a.id, size(split(a.id, '#')[0]))",
     );
     await db.driver.executeQuery(
       `MATCH (d:Document) CREATE (:Source {doc: d.path, hash: d.hash, articles: d.articles, ingestedAt: d.ingestedAt})
@@ -198,7 +200,51 @@ describe('document identity', { timeout: 300_000 }, () => {
     expect(summary.written).toBe(0);
     expect(await canonicalDump(db)).toEqual(reference);
     const [ledger] = await query('MATCH (l:Ledger) RETURN l.version AS version');
-    expect(ledger!.version).toBe(2);
+    expect(ledger!.version).toBe(LEDGER_VERSION);
+  });
+
+  it('migrates a version-2 database (ids embedding the source) to short ids without re-extracting', async () => {
+    seedFiles.forEach((f) => fs.copyFileSync(path.join(seeds, f), path.join(dir, f)));
+    await ingestPaths(db, [dir]);
+    const reference = await canonicalDump(db);
+    const [shared] = await query(
+      'MATCH (e:Event) RETURN e.id AS id, elementId(e) AS element ORDER BY id LIMIT 1',
+    );
+    // What ledger version 2 wrote: the escaped source and the path in every id, the source on articles.
+    const docs = (
+      await query('MATCH (d:Document) RETURN d.id AS id, d.source AS source, d.path AS path')
+    ).map((d) => ({ ...d, old: documentIdV2(d.source as string, d.path as string) }));
+    const v2 = `UNWIND $docs AS d MATCH (doc:Document {id: d.id})
+      MATCH (a:Article) WHERE a.id STARTS WITH d.id + '#'`;
+    await db.driver.executeQuery(
+      `${v2} MATCH ()-[h:HOLDS {articleId: a.id}]->() SET h.articleId = d.old + substring(a.id, size(d.id))`,
+      { docs },
+    );
+    await db.driver.executeQuery(
+      `${v2} MATCH (e:Event)-[:REPORTED_IN]->(a)
+       SET e.id = d.old + substring(e.id, size(d.id)), e.articleId = d.old + substring(a.id, size(d.id))`,
+      { docs },
+    );
+    await db.driver.executeQuery(
+      `${v2} SET a.id = d.old + substring(a.id, size(d.id)), a.source = d.source
+       WITH DISTINCT doc, d SET doc.id = d.old`,
+      { docs },
+    );
+    await db.driver.executeQuery('MATCH (l:Ledger) SET l.version = 2');
+    const [old] = await query('MATCH (e:Event) WHERE elementId(e) = $element RETURN e.id AS id', {
+      element: shared!.element,
+    });
+    expect(old!.id).toContain('%2F');
+
+    const summary = await ingestPaths(db, [dir]);
+    expect(summary.migrated).toBe(seedFiles.length);
+    expect(summary.unchanged).toBe(seedFiles.length);
+    expect(summary.written).toBe(0);
+    expect(await canonicalDump(db)).toEqual(reference);
+    const [ledger] = await query('MATCH (l:Ledger) RETURN l.version AS version');
+    expect(ledger!.version).toBe(LEDGER_VERSION);
+    // A link shared before the migration names the node it named then.
+    expect(currentIdOfV2(old!.id as string)).toBe(shared!.id);
   });
 });
 

@@ -2,6 +2,7 @@
 // label's MATCH is one index seek on its key constraint, and the label only picks one of these fixed
 // texts (an allow-list), so input never becomes Cypher and no extra round trip finds the node first.
 import { parseNodeKey } from '../../graph/payload.ts';
+import { currentIdOfV2 } from '../../ingest/load/identity.ts';
 
 /** The key property of each label (cypher/schema.cypher's constraints). */
 const KEY_PROPERTY: Record<string, string> = {
@@ -33,6 +34,11 @@ export function byKey(body: string): (key: string) => { query: string; id: strin
     const parsed = parseNodeKey(key);
     if (!parsed) return { query: anyNode, id: key.slice(1) };
     const query = queries.get(parsed.label);
-    return query ? { query, id: parsed.id } : null;
+    if (!query) return null;
+    // A link shared before ledger version 3 names an article or event by its id of then; ids of that
+    // form map to today's ids without a look-up (they are hashes of the same source and path).
+    const renamed =
+      parsed.label === 'Article' || parsed.label === 'Event' ? currentIdOfV2(parsed.id) : null;
+    return { query, id: renamed ?? parsed.id };
   };
 }

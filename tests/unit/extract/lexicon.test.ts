@@ -207,7 +207,6 @@ describe('editing a table changes the extraction', () => {
       return (
         await pool.run({
           docId: 'page.txt',
-          source: null,
           path: 'page.txt',
           file: { fsPath: file, rel: 'page.txt', display: file, kind: 'text' },
           meta: { home: { province: '江西省', city: '赣州市', county: '宁都县' } },

@@ -281,10 +281,10 @@ describe('evidence stored once', () => {
   });
 
   it('shifts offsets and numbers articles for a part of a large file', () => {
-    const batch = toGraphBatch(doc, text, { offset: 1000, articleBase: 7, source: 'S', path: 'big.txt' });
-    expect(batch.articles.map((a) => [a.id, a.start, a.source, a.doc])).toEqual([
-      ['page.txt#7', 1000, 'S', 'big.txt'],
-      ['page.txt#8', 1100, 'S', 'big.txt'],
+    const batch = toGraphBatch(doc, text, { offset: 1000, articleBase: 7, path: 'big.txt' });
+    expect(batch.articles.map((a) => [a.id, a.start, a.doc])).toEqual([
+      ['page.txt#7', 1000, 'big.txt'],
+      ['page.txt#8', 1100, 'big.txt'],
     ]);
     expect(batch.personMentions[0]).toMatchObject({ articleId: 'page.txt#7', start: 1010, end: 1024 });
   });

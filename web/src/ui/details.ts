@@ -90,7 +90,8 @@ function evidenceBlock(
       }),
       el('span', {
         class: 'doc',
-        text: ` · ${articleId}${article?.paper ? ` · ${article.paper}` : ''}${article?.date ? ` · ${formatDate(article.date)}` : ''}`,
+        // The file and the item's number in it (the id itself is a hash: ingest/load/identity.ts).
+        text: ` · ${article ? `${article.doc}#${articleId.slice(articleId.lastIndexOf('#') + 1)}` : articleId}${article?.paper ? ` · ${article.paper}` : ''}${article?.date ? ` · ${formatDate(article.date)}` : ''}`,
       }),
     ]);
     block.append(source);
