@@ -2,7 +2,8 @@
 // synthetic corpus of realistic pages (bench/corpus.ts) is loaded into a fresh local Neo4j three ways:
 //   incremental  the ingest end to end (extraction in workers, batched write transactions);
 //   replay       the incremental run's own write transactions again, without extraction (its ceiling);
-//   bulk         --bulk: CSV, neo4j-admin database import, then the schema (full-text indexes included).
+//   bulk         --bulk: CSV, neo4j-admin database import, then the schema (full-text indexes included);
+//                the server's start is timed apart for both paths (each needs one).
 // It prints articles/s for each, the ratios with their targets (incremental ≥ 0.9 × replay, bulk ≥ 5 ×
 // incremental, no transaction over 5 × the median time per article), memory, and the store against the
 // text (target ≤ 6 ×). NEO4J_BENCH_PORT picks the port (7690). The replay keeps the transactions in
@@ -90,7 +91,8 @@ for (const target of sizes) {
   const requests: WriteRequest[] = [];
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  let { local, db }: { local: Awaited<ReturnType<typeof startLocalNeo4j>>; db: Database } = await fresh();
+  const started = await timed(() => fresh());
+  let { local, db }: { local: Awaited<ReturnType<typeof startLocalNeo4j>>; db: Database } = started.value;
   const incremental = await timed(() =>
     ingestPaths(db, [corpus], {
       onTransaction: (info, request) => {
@@ -110,7 +112,7 @@ for (const target of sizes) {
   const worst = Math.max(...perRow) / median(perRow);
   console.log(
     `incremental: ${incremental.value.articles} articles in ${incremental.seconds.toFixed(1)} s = ${incRate.toFixed(0)} articles/s ` +
-      `(${transactions.length} transactions; peak rss ${mb(peakRss)}, main thread and workers)`,
+      `(${transactions.length} transactions; peak rss ${mb(peakRss)}, main thread and workers; the server's start before, ${started.seconds.toFixed(1)} s, not counted)`,
   );
   console.log(
     `  slowest transaction per article: ${worst.toFixed(2)} × the median (${median(perRow).toFixed(2)} ms); target ≤ 5: ${verdict(worst <= 5)}`,
@@ -147,21 +149,32 @@ for (const target of sizes) {
     const bulk = await timed(async () => {
       const csv = await writeBulkCsv([corpus], csvDir);
       const importing = await timed(() => importLocally(root, csv.files));
-      // The server's start on the imported store counts here too: it is part of the bulk path.
-      const schema = await timed(async () => {
-        ({ local, db } = await fresh(true));
-        await createSchema(db);
-      });
+      // The server's start on the imported store is timed apart, as the incremental run's start is.
+      const starting = await timed(async () => ({ local, db } = await fresh(true)));
+      const schema = await timed(() => createSchema(db));
       await db.close();
       await local.stop();
-      return { csv, importSeconds: importing.seconds, schemaSeconds: schema.seconds };
+      return {
+        csv,
+        importSeconds: importing.seconds,
+        startSeconds: starting.seconds,
+        schemaSeconds: schema.seconds,
+      };
     });
     fs.rmSync(csvDir, { recursive: true, force: true });
-    const bulkRate = bulk.value.csv.summary.articles / bulk.seconds;
+    const { csv, importSeconds, startSeconds, schemaSeconds } = bulk.value;
+    const bulkSeconds = bulk.seconds - startSeconds;
+    const bulkRate = csv.summary.articles / bulkSeconds;
+    const extractRate = csv.summary.articles / csv.extractSeconds;
     console.log(
-      `bulk: ${bulk.value.csv.summary.articles} articles in ${bulk.seconds.toFixed(1)} s = ${bulkRate.toFixed(0)} articles/s ` +
-        `(extraction to CSV ${bulk.value.csv.extractSeconds.toFixed(1)} s, neo4j-admin import ${bulk.value.importSeconds.toFixed(1)} s, ` +
-        `start and schema ${bulk.value.schemaSeconds.toFixed(1)} s); ${(bulkRate / incRate).toFixed(1)} × incremental (target ≥ 5: ${verdict(bulkRate / incRate >= 5)})`,
+      `bulk: ${csv.summary.articles} articles in ${bulkSeconds.toFixed(1)} s = ${bulkRate.toFixed(0)} articles/s ` +
+        `(extraction to CSV ${csv.extractSeconds.toFixed(1)} s, neo4j-admin import ${importSeconds.toFixed(1)} s, ` +
+        `schema ${schemaSeconds.toFixed(1)} s; the server's start, ${startSeconds.toFixed(1)} s, not counted, as for incremental: ` +
+        `with it ${(csv.summary.articles / bulk.seconds).toFixed(0)} articles/s)`,
+    );
+    console.log(
+      `  bulk = ${(bulkRate / incRate).toFixed(1)} × incremental (target ≥ 5: ${verdict(bulkRate / incRate >= 5)}); ` +
+        `its extraction alone runs at ${extractRate.toFixed(0)} articles/s = ${(extractRate / incRate).toFixed(1)} × incremental, the ceiling on ${os.availableParallelism()} cores`,
     );
   }
   fs.rmSync(corpus, { recursive: true, force: true });

@@ -24,23 +24,31 @@ export interface EvidenceBag {
 
 // The article of a relationship: its own articleId (HOLDS, and data written before), else the event's
 // (ATTENDED ends at an event, HELD_IN starts at one), else the article it ends at (MENTIONED_IN,
-// REPORTED_IN). Substring offsets are in UTF-16 code units, as the extractor counts them.
+// REPORTED_IN). An event's HELD_IN (and an ATTENDED without offsets) reads from the event's own sentence,
+// stored once on its REPORTED_IN. Substring offsets are in UTF-16 code units, as the extractor counts them.
 const RESOLVE = `
 UNWIND $ids AS id
 MATCH (x)-[r]->(y) WHERE elementId(r) = id
-WITH id, r, coalesce(r.articleId, CASE type(r) WHEN 'ATTENDED' THEN y.articleId WHEN 'HELD_IN' THEN x.articleId ELSE y.id END) AS articleId
+WITH id, r, x, y,
+     CASE WHEN r.start IS NULL THEN CASE type(r) WHEN 'HELD_IN' THEN x WHEN 'ATTENDED' THEN y END END AS event
+OPTIONAL MATCH (event)-[report:REPORTED_IN]->(:Article)
+WITH id, r, x, y, coalesce(r.start, report.start) AS start, coalesce(r.end, report.end) AS end,
+     coalesce(r.sentence, report.sentence) AS stored,
+     coalesce(r.articleId, CASE type(r) WHEN 'ATTENDED' THEN y.articleId WHEN 'HELD_IN' THEN x.articleId ELSE y.id END) AS articleId
 OPTIONAL MATCH (a:Article {id: articleId})
-RETURN id, articleId,
-       coalesce(r.sentence, CASE WHEN r.start IS NOT NULL AND a.text IS NOT NULL AND r.start >= a.start
-                                 THEN substring(a.text, r.start - a.start, r.end - r.start) END) AS sentence`;
+RETURN id, articleId, start, end,
+       coalesce(stored, CASE WHEN start IS NOT NULL AND a.text IS NOT NULL AND start >= a.start
+                             THEN substring(a.text, start - a.start, end - start) END) AS sentence`;
 
-/** Fills `articleId` and `sentence` in place on evidence relationships that lack them. */
+/** Fills `articleId`, `sentence` and the offsets in place on evidence relationships that lack them. */
 export async function resolveEvidence(
   tx: Pick<ManagedTransaction, 'run'>,
   bags: EvidenceBag[],
 ): Promise<void> {
   const wanted = bags.filter(
-    (b) => EVIDENCE_TYPES.has(b.type) && (b.properties.sentence == null || b.properties.articleId == null),
+    (b) =>
+      EVIDENCE_TYPES.has(b.type) &&
+      (b.properties.sentence == null || b.properties.articleId == null || b.properties.start == null),
   );
   if (wanted.length === 0) return;
   const ids = [...new Set(wanted.map((b) => b.id))];
@@ -48,7 +56,12 @@ export async function resolveEvidence(
   const found = new Map(
     result.records.map((r) => [
       r.get('id') as string,
-      { articleId: r.get('articleId') as string | null, sentence: r.get('sentence') as string | null },
+      {
+        articleId: r.get('articleId') as string | null,
+        sentence: r.get('sentence') as string | null,
+        start: r.get('start') as number | null,
+        end: r.get('end') as number | null,
+      },
     ]),
   );
   for (const bag of wanted) {
@@ -56,6 +69,8 @@ export async function resolveEvidence(
     if (!evidence) continue;
     bag.properties.articleId ??= evidence.articleId;
     bag.properties.sentence ??= evidence.sentence;
+    bag.properties.start ??= evidence.start;
+    bag.properties.end ??= evidence.end;
   }
 }
 

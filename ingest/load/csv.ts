@@ -221,8 +221,8 @@ export class CsvGraphWriter {
       this.row(
         'held_in',
         'relationships',
-        [':START_ID(Event)', ':END_ID(Place)', ':TYPE', ...evidence],
-        [h.eventId, h.placeId, 'HELD_IN', h.sentence, h.start, h.end],
+        [':START_ID(Event)', ':END_ID(Place)', ':TYPE'],
+        [h.eventId, h.placeId, 'HELD_IN'],
       );
     for (const a of batch.attended)
       this.row(

@@ -72,8 +72,9 @@ export interface EventRow extends EvidenceProps {
 
 export interface MentionRow extends EvidenceProps {
   nodeId: string;
-  /** The name as the article writes it (永康 for 永康市). */
-  asWritten: string;
+  /** The name as the article writes it (永康 for 永康市); null when it is the node's own name. */
+  asWritten: string | null;
+  /** Positions named with the person that no HOLDS of this article carries (those say it already). */
   positions: string[];
 }
 
@@ -104,6 +105,7 @@ export interface AttendedRow extends EvidenceProps {
   role: string;
 }
 
+/** Its evidence is the event's sentence (REPORTED_IN), so the relationship stores none of its own. */
 export interface HeldInRow extends EvidenceProps {
   eventId: string;
   placeId: string;
@@ -412,10 +414,16 @@ export function toGraphBatch(
     for (const person of article.people) {
       const id = addPerson(person.name, person.official);
       articlePeople.set(person.name, id);
+      // Each position is stored once: on the HOLDS that carries it, else on the mention.
+      const heldPositions = new Set((person.holds ?? []).filter((h) => h.office).map((h) => h.position));
       batch.personMentions.push({
         nodeId: id,
-        asWritten: person.name,
-        positions: person.positions,
+        asWritten: null,
+        positions: person.holds
+          ? person.positions.filter((p) => !heldPositions.has(p))
+          : person.offices.length
+            ? [] // the HOLDS below carry them all, joined
+            : person.positions,
         ...evidenceProps(article.id, person.evidence),
       });
       for (const held of person.holds ?? []) {
@@ -467,7 +475,7 @@ export function toGraphBatch(
       const id = articlePlaceIds.get(place.name)!;
       batch.placeMentions.push({
         nodeId: id,
-        asWritten: place.name,
+        asWritten: place.name === places.get(id)?.name ? null : place.name,
         positions: [],
         ...evidenceProps(article.id, place.evidence),
       });
@@ -486,7 +494,8 @@ export function toGraphBatch(
       });
       for (const name of new Set(event.places)) {
         const id = articlePlaces.get(name);
-        if (id) batch.heldIn.push({ eventId, placeId: id, ...evidence });
+        if (id)
+          batch.heldIn.push({ eventId, placeId: id, ...evidence, sentence: null, start: null, end: null });
       }
       for (const participant of event.participants) {
         let id = articlePeople.get(participant.name);
@@ -496,7 +505,7 @@ export function toGraphBatch(
           articlePeople.set(participant.name, id);
           batch.personMentions.push({
             nodeId: id,
-            asWritten: participant.name,
+            asWritten: null,
             positions: [],
             ...evidenceProps(article.id, participant.evidence ?? event.evidence),
           });

@@ -220,8 +220,7 @@ const WRITE_HELD_IN = `
 UNWIND $rows AS row
 MATCH (e:Event {id: row.eventId}) USING INDEX e:Event(id)
 MATCH (p:Place {id: row.placeId}) USING INDEX p:Place(id)
-CREATE (e)-[r:HELD_IN]->(p)
-SET r.sentence = row.sentence, r.start = toInteger(row.start), r.end = toInteger(row.end)`;
+CREATE (e)-[:HELD_IN]->(p)`;
 
 const WRITE_ATTENDED = `
 UNWIND $rows AS row
@@ -449,7 +448,7 @@ export async function warmUp(db: Database): Promise<void> {
       ],
     },
     WRITE_EVENTS: { rows: [{ id: none, title: '', kind: '', date: null, partOfDay: null, ...evidence }] },
-    WRITE_HELD_IN: { rows: [{ eventId: none, placeId: none, ...evidence }] },
+    WRITE_HELD_IN: { rows: [{ eventId: none, placeId: none }] },
     WRITE_ATTENDED: { rows: [{ personId: none, eventId: none, role: '', ...evidence }] },
     LINK_POSSIBLY_SAME: { names: [none] },
     WRITE_DOCUMENTS: { rows: [{ id: none, source: none, path: none, hash: '', articles: 0 }] },

@@ -90,9 +90,23 @@ describe('toGraphBatch', () => {
 
   it('links events only to places the article resolved', () => {
     expect(batch.events.map((e) => e.id)).toEqual(['page.txt#0/e0']);
-    expect(batch.heldIn.map((h) => [h.eventId, h.placeId, h.sentence])).toEqual([
-      ['page.txt#0/e0', '330802100', evidence[0]!.sentence],
+    // The place's evidence is the event's own sentence, stored once with the event (REPORTED_IN).
+    expect(batch.heldIn.map((h) => [h.eventId, h.placeId, h.start, h.sentence])).toEqual([
+      ['page.txt#0/e0', '330802100', null, null],
     ]);
+    expect(batch.events[0]).toMatchObject({ start: evidence[0]!.start, end: evidence[0]!.end });
+  });
+
+  it('stores a name as written and a position only where nothing else says them', () => {
+    for (const mention of batch.personMentions) expect(mention.asWritten).toBeNull();
+    const held = new Set(batch.holds.map((h) => `${h.personId}\t${h.position}`));
+    for (const mention of batch.personMentions)
+      for (const position of mention.positions)
+        expect(held.has(`${mention.nodeId}\t${position}`)).toBe(false);
+    for (const mention of batch.placeMentions) {
+      const place = batch.places.find((p) => p.id === mention.nodeId)!;
+      expect(mention.asWritten === null || mention.asWritten !== place.name).toBe(true);
+    }
   });
 
   it('deduplicates reporters within an article', () => {
