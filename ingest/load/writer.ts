@@ -563,7 +563,7 @@ export async function openLedger(
 
 const SET_LEDGER_VERSION = 'MATCH (l:Ledger {id: $id}) SET l.version = $version';
 
-// Ledger version 2 → 3: a document's articles, events and the articleId of HOLDS (and of any evidence
+// Ledger version 2 → 3: a document's articles, events and the articleId of HOLDS and APPOINTED (and of any evidence
 // relationship that stores one) take ids built on the hashed document id; Article.source goes (the
 // Document keeps it). Nothing is re-extracted. Articles are found by path, then by source.
 const MIGRATE_V2_ARTICLES = `
@@ -594,6 +594,10 @@ CALL (a, old, new) {
 CALL (old, new) {
   MATCH ()-[h:HOLDS]->() USING INDEX SEEK h:HOLDS(articleId) WHERE h.articleId = old
   SET h.articleId = new
+}
+CALL (old, new) {
+  MATCH ()-[d:APPOINTED]->() USING INDEX SEEK d:APPOINTED(articleId) WHERE d.articleId = old
+  SET d.articleId = new
 }
 RETURN count(*) AS articles`;
 

@@ -217,7 +217,7 @@ describe('document identity', { timeout: 300_000 }, () => {
     const v2 = `UNWIND $docs AS d MATCH (doc:Document {id: d.id})
       MATCH (a:Article) WHERE a.id STARTS WITH d.id + '#'`;
     await db.driver.executeQuery(
-      `${v2} MATCH ()-[h:HOLDS {articleId: a.id}]->() SET h.articleId = d.old + substring(a.id, size(d.id))`,
+      `${v2} MATCH ()-[h:HOLDS|APPOINTED {articleId: a.id}]->() SET h.articleId = d.old + substring(a.id, size(d.id))`,
       { docs },
     );
     await db.driver.executeQuery(
