@@ -78,7 +78,8 @@ describe('namesake review', () => {
     await page.fill('#search', '王建国');
     await page.locator('.suggestion', { hasText: '王建国' }).first().waitFor();
     await page.waitForTimeout(500);
-    expect(await page.locator('.suggestion', { hasText: '王建国' }).count()).toBe(1);
+    // People are captioned by their name; the events titled 王建国… are other hits.
+    expect(await page.locator('.suggestion .caption', { hasText: /^王建国$/ }).count()).toBe(1);
     await page.fill('#search', '');
     await searchAndStart(page, '王建国');
     await page.locator('[data-testid=career-timeline]').waitFor({ timeout: 20_000 });
