@@ -37,8 +37,7 @@ export function byKey(body: string): (key: string) => { query: string; id: strin
     if (!query) return null;
     // A link shared before ledger version 3 names an article or event by its id of then; ids of that
     // form map to today's ids without a look-up (they are hashes of the same source and path).
-    const renamed =
-      parsed.label === 'Article' || parsed.label === 'Event' ? currentIdOfV2(parsed.id) : null;
+    const renamed = parsed.label === 'Article' || parsed.label === 'Event' ? currentIdOfV2(parsed.id) : null;
     return { query, id: renamed ?? parsed.id };
   };
 }
