@@ -57,9 +57,24 @@ describe('the explorer issue, on the seeds', () => {
   it('keeps the canvas coloured after Del on a hovered node and after hiding a kind', async () => {
     const { page, errors } = await openExplorer(explorer);
     const before = await colouredShare(page);
-    const [first] = await page.evaluate(() =>
-      window.__cadre!.graph.filterNodes((_n, a) => a.kind === 'Person'),
-    );
+    // A person drawn apart from every other node, so that the click selects it and nothing on top.
+    const first = await page.evaluate(() => {
+      const { graph, sigma } = window.__cadre!;
+      const at = (n: string) => sigma.graphToViewport(graph.getNodeAttributes(n));
+      let best: string | undefined;
+      let bestGap = -1;
+      for (const node of graph.filterNodes((_n, a) => a.kind === 'Person')) {
+        const p = at(node);
+        let gap = Infinity;
+        graph.forEachNode((other) => {
+          if (other === node) return;
+          const q = at(other);
+          gap = Math.min(gap, Math.hypot(p.x - q.x, p.y - q.y));
+        });
+        if (gap > bestGap) [best, bestGap] = [node, gap];
+      }
+      return best;
+    });
     const caption = await page.evaluate(
       (id) => window.__cadre!.graph.getNodeAttribute(id, 'caption'),
       first!,
@@ -67,6 +82,7 @@ describe('the explorer issue, on the seeds', () => {
     const point = await nodePosition(page, caption);
     await page.mouse.move(point.x, point.y);
     await page.mouse.click(point.x, point.y);
+    await page.waitForFunction((id) => window.__cadre!.selected() === id, first!);
     await settle(page, () => page.keyboard.press('Delete'));
     expect(await captions(page)).not.toContain(caption);
     await page.waitForTimeout(200);
