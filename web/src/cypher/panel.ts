@@ -538,14 +538,6 @@ export function mountCypherPanel(
     renderNamedForm();
   });
 
-  // The panel grows as results come in (and appears after the shell has laid out the canvas); sigma
-  // only follows window resizes, so tell it, or its stale canvas covers the panel's buttons.
-  let resizeFrame = 0;
-  new ResizeObserver(() => {
-    cancelAnimationFrame(resizeFrame);
-    resizeFrame = requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
-  }).observe(panel);
-
   const titleOf = (query: NamedQueryInfo) => (lang() === 'zh' && query.zh?.title) || query.title;
   const descriptionOf = (query: NamedQueryInfo) =>
     (lang() === 'zh' && query.zh?.description) || query.description;

@@ -105,6 +105,17 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
     },
   });
 
+  // Sigma follows window resizes only; the canvas also changes size when the header wraps or a panel
+  // grows, and a stale size puts every click off the node it is aimed at.
+  let resizeFrame = 0;
+  new ResizeObserver(() => {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => {
+      renderer.resize();
+      renderer.refresh({ skipIndexation: true });
+    });
+  }).observe(container);
+
   // Drawn at the next frame: a selection that comes with a new graph (expand) is drawn once, with it,
   // not once before it (each full frame of thousands of nodes is long on a software GPU).
   const refresh = () => {
