@@ -155,6 +155,16 @@ describe('filters and views', () => {
       'Collapse',
     );
     expect(await page.locator('#legend').textContent()).toContain('Person');
+    // Every control of the toolbar stays on screen at 1280 px, in the longer English labels too.
+    const offScreen = await page.$$eval('#toolbar button, #toolbar select', (controls) =>
+      controls
+        .filter((c) => {
+          const box = c.getBoundingClientRect();
+          return box.width > 0 && (box.right > window.innerWidth || box.left < 0);
+        })
+        .map((c) => c.textContent),
+    );
+    expect(offScreen).toEqual([]);
     const url = page.url();
     expect(url).toContain('lang=en');
     const before = (await captions(page)).sort();
