@@ -173,6 +173,16 @@ describe('filters and views', () => {
     await fresh.goto(url);
     await fresh.waitForFunction(() => window.__cadre?.ready === true && window.__cadre.graph.order > 1);
     expect((await captions(fresh)).sort()).toEqual(before);
+    // The camera centres on the restored selection with every node on the canvas (it once used raw
+    // coordinates and showed an empty canvas).
+    await fresh.waitForFunction(() => {
+      const { graph, sigma } = window.__cadre!;
+      const { width, height } = sigma.getDimensions();
+      return graph.everyNode((_n, a) => {
+        const p = sigma.graphToViewport(a);
+        return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+      });
+    });
     expect(await fresh.locator('#details h2').textContent()).toBe('徐旭');
     expect(await fresh.locator('[data-testid=overview]').textContent()).toBe('Overview');
     await snap(fresh, 'explore-restored-en');

@@ -195,8 +195,13 @@ export function createRenderer(container: HTMLElement, view: () => RenderView, c
     /** Moves the camera onto a node. */
     focusNode(node: string) {
       if (!renderer.getGraph().hasNode(node)) return;
-      const display = renderer.getNodeDisplayData(node);
-      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y }, { duration: 300 });
+      // Display data are in the camera's frame only after a render has processed the graph: a graph
+      // swapped in this frame still holds raw coordinates there, and they sent the camera off screen.
+      renderer.once('afterRender', () => {
+        const display = renderer.getNodeDisplayData(node);
+        if (display) void renderer.getCamera().animate({ x: display.x, y: display.y }, { duration: 300 });
+      });
+      renderer.scheduleRender();
     },
   };
 }
