@@ -563,6 +563,26 @@ export async function openLedger(
 
 const SET_LEDGER_VERSION = 'MATCH (l:Ledger {id: $id}) SET l.version = $version';
 
+// What a renamed article (old → new id) takes with it in both migrations: the articleId on its events'
+// HELD_IN and ATTENDED (after `e` is bound), and on the HOLDS that cite it.
+const RENAME_EVENT_EVIDENCE = `
+  WITH e
+  CALL (e, new) {
+    MATCH (e)-[h:HELD_IN]->() WHERE h.articleId IS NOT NULL
+    SET h.articleId = new
+  }
+  CALL (e, new) {
+    MATCH (e)<-[p:ATTENDED]-() WHERE p.articleId IS NOT NULL
+    SET p.articleId = new
+  }
+`;
+const RENAME_HOLDS = `
+CALL (old, new) {
+  MATCH ()-[h:HOLDS]->() USING INDEX SEEK h:HOLDS(articleId) WHERE h.articleId = old
+  SET h.articleId = new
+}
+`;
+
 // Ledger version 2 → 3: a document's articles, events and the articleId of HOLDS and APPOINTED (and of any evidence
 // relationship that stores one) take ids built on the hashed document id; Article.source goes (the
 // Document keeps it). Nothing is re-extracted. Articles are found by path, then by source.
@@ -581,21 +601,8 @@ CALL (a, new) {
 CALL (a, old, new) {
   MATCH (a)<-[:REPORTED_IN]-(e:Event)
   SET e.articleId = new, e.id = new + substring(e.id, size(old))
-  WITH e
-  CALL (e, new) {
-    MATCH (e)-[h:HELD_IN]->() WHERE h.articleId IS NOT NULL
-    SET h.articleId = new
-  }
-  CALL (e, new) {
-    MATCH (e)<-[p:ATTENDED]-() WHERE p.articleId IS NOT NULL
-    SET p.articleId = new
-  }
-}
-CALL (old, new) {
-  MATCH ()-[h:HOLDS]->() USING INDEX SEEK h:HOLDS(articleId) WHERE h.articleId = old
-  SET h.articleId = new
-}
-CALL (old, new) {
+${RENAME_EVENT_EVIDENCE}}
+${RENAME_HOLDS}CALL (old, new) {
   MATCH ()-[d:APPOINTED]->() USING INDEX SEEK d:APPOINTED(articleId) WHERE d.articleId = old
   SET d.articleId = new
 }
@@ -672,21 +679,8 @@ CALL (a, old, new) {
   MATCH (a)<-[r:REPORTED_IN]-(e:Event)
   SET r.articleId = CASE WHEN r.articleId IS NULL THEN null ELSE new END, e.articleId = new,
       e.id = new + substring(e.id, size(old))
-  WITH e
-  CALL (e, new) {
-    MATCH (e)-[h:HELD_IN]->() WHERE h.articleId IS NOT NULL
-    SET h.articleId = new
-  }
-  CALL (e, new) {
-    MATCH (e)<-[p:ATTENDED]-() WHERE p.articleId IS NOT NULL
-    SET p.articleId = new
-  }
-}
-CALL (old, new) {
-  MATCH ()-[h:HOLDS]->() USING INDEX SEEK h:HOLDS(articleId) WHERE h.articleId = old
-  SET h.articleId = new
-}
-RETURN count(*) AS articles`;
+${RENAME_EVENT_EVIDENCE}}
+${RENAME_HOLDS}RETURN count(*) AS articles`;
 
 WRITE_STATEMENTS.CLAIM_LEGACY = CLAIM_LEGACY;
 WRITE_STATEMENTS.MIGRATE_V2_ARTICLES = MIGRATE_V2_ARTICLES;
