@@ -225,7 +225,10 @@ function buildArticle(
   }
   // personnel decisions: the person holds (or held) the position; the date is the main event's, below
   const decisions = findAppointments(t, headlineLines(t, seg.start, bodyStart(seg)), sents, mentions);
-  const appointments: Appointment[] = decisions.map(({ draft, sentences }) => {
+  // pushed into a literal, not made by map(): V8 then gives every item's list one hidden class (map()
+  // of an empty list makes another), so this function's optimised code survives the first decision
+  const appointments: Appointment[] = [];
+  for (const { draft, sentences } of decisions) {
     const office = officesOfPositions([draft.position.replace(/^代理/, '')])[0] ?? null;
     const evidence = sentences.map(evOf);
     let p = people.get(draft.name);
@@ -238,10 +241,21 @@ function buildArticle(
       p.holds!.push({ position: draft.position, title: splitTitle(draft.position).title, office, evidence });
     }
     for (const e of evidence) if (once(`${draft.name}\t${e.start}`)) p.evidence.push(e);
-    return { name: draft.name, action: draft.action, position: draft.position, office, date: null, evidence };
-  });
+    appointments.push({
+      name: draft.name,
+      action: draft.action,
+      position: draft.position,
+      office,
+      date: null,
+      evidence,
+    });
+  }
   for (const p of people.values()) {
-    p.offices = [...new Set(p.holds!.map((h) => h.office).filter((o): o is string => !!o))];
+    // a loop, not map().filter(): map() of an item's empty list gives another hidden class, and
+    // TurboFan's code for this whole function was thrown away and rebuilt for it
+    const offices = new Set<string>();
+    for (const h of p.holds!) if (h.office) offices.add(h.office);
+    p.offices = [...offices];
     p.official = p.positions.some(isOfficialPosition);
     // arrays grown by push keep room for 16 more: exact copies, as a 50 MB page holds a million people
     p.positions = p.positions.slice();
