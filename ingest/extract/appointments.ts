@@ -237,7 +237,23 @@ export interface MentionIndex {
 
 const NO_MENTIONS: MentionIndex = { byStart: new Map(), byEnd: new Map() };
 
-/** Decisions written in one span (a sentence or a headline line) of text. */
+/** The sentence of a group that holds offset i (the last one when none does). */
+function sentenceIn(group: readonly Span[], i: number): Span {
+  return group.find((x) => i < x.end) ?? group[group.length - 1]!;
+}
+
+/** Where the clause before `at` begins: the names of a subject frame stand there. */
+function clauseStart(text: string, at: number, floor: number): number {
+  let k = at;
+  while (k > floor && at - k < MAX_NAMES && !CLAUSE_END.test(text[k - 1]!)) k--;
+  return k;
+}
+
+/**
+ * Decisions written in one span of text (a headline line, or sentences joined by ; in `group`),
+ * each entry with the sentence of the group it was read in. Module functions, not closures made per
+ * span: under tsx each named closure costs a defineProperty call, and this runs for every sentence.
+ */
 function decisionsIn(
   text: string,
   span: Span,
@@ -245,21 +261,10 @@ function decisionsIn(
   headline: boolean,
   out: AppointmentDraft[],
   lastElected: { position: string | null },
-  sentenceOf: (i: number) => Span = () => span,
+  group: readonly Span[] = [span],
 ): void {
   const { start, end } = span;
   let at = start;
-  const add = (names: string[], action: AppointmentAction, positions: string[], restated = false) => {
-    const sentence = sentenceOf(at);
-    for (const name of names)
-      for (const position of positions) out.push({ name, action, position, sentence, headline, restated });
-  };
-  /** Where the clause before `at` begins: the names of a subject frame stand there. */
-  const clauseStart = (at: number, floor: number) => {
-    let k = at;
-    while (k > floor && at - k < MAX_NAMES && !CLAUSE_END.test(text[k - 1]!)) k--;
-    return k;
-  };
   let floor = start;
   for (let i = start; i < end; i++) {
     const verb = verbAt(text, i);
@@ -269,14 +274,14 @@ function decisionsIn(
     if (verb.frame === 'object-as') {
       const res = objectAs(text, after, end, mentions, []);
       if (!res) continue;
-      add(res.names, verb.action, res.positions);
+      addDrafts(out, res.names, verb.action, res.positions, sentenceIn(group, at), headline, false);
       let { names, to } = res;
       // 任命A为X,B为Y / 推选A为X;B、C为Y: a following clause without a verb of its own inherits it
       while (to < end && /[,;、]/.test(text[to]!)) {
         const next = objectAs(text, to + 1, end, mentions, names);
         if (!next) break;
         at = to + 1;
-        add(next.names, verb.action, next.positions);
+        addDrafts(out, next.names, verb.action, next.positions, sentenceIn(group, at), headline, false);
         ({ names, to } = next);
       }
       i = to - 1;
@@ -286,7 +291,7 @@ function decisionsIn(
       if (!who) continue;
       const pos = positionsAt(text, who.end, end, false);
       if (!pos.list.length) continue;
-      add([who.name], verb.action, pos.list);
+      addDrafts(out, [who.name], verb.action, pos.list, sentenceIn(group, at), headline, false);
       i = pos.end - 1;
       floor = pos.end;
     } else {
@@ -304,18 +309,34 @@ function decisionsIn(
         positions = [lastElected.position];
       if (verb.action === 'elect' && pos.list.length) lastElected.position = pos.list[pos.list.length - 1]!;
       if (!positions.length) continue;
-      const names = namesBefore(text, clauseStart(i, floor), i, mentions);
+      const names = namesBefore(text, clauseStart(text, i, floor), i, mentions);
       if (!names) continue;
       if (verb.frame === 'acting') positions = positions.map((p) => verb.verb + p);
       const restated = verb.frame === 'acting';
       if (distributive && positions.length === names.length && names.length > 1)
-        names.forEach((n, k) => add([n], verb.action, [positions[k]!], restated));
-      else add(names, verb.action, positions, restated);
+        names.forEach((n, k) =>
+          addDrafts(out, [n], verb.action, [positions[k]!], sentenceIn(group, at), headline, restated),
+        );
+      else addDrafts(out, names, verb.action, positions, sentenceIn(group, at), headline, restated);
       const to = Math.max(pos.end, after);
       i = to - 1;
       floor = to;
     }
   }
+}
+
+/** One entry per name and position. */
+function addDrafts(
+  out: AppointmentDraft[],
+  names: string[],
+  action: AppointmentAction,
+  positions: string[],
+  sentence: Span,
+  headline: boolean,
+  restated: boolean,
+): void {
+  for (const name of names)
+    for (const position of positions) out.push({ name, action, position, sentence, headline, restated });
 }
 
 /** names 为 positions from text[at]: the first 为 whose names and positions both read. 其 stands for `previous`. */
@@ -370,8 +391,7 @@ export function findAppointments(
       j++;
     const group = sentences.slice(k, j + 1);
     const span = { start: group[0]!.start, end: group[group.length - 1]!.end };
-    const sentenceOf = (i: number) => group.find((x) => i < x.end) ?? group[group.length - 1]!;
-    decisionsIn(text, span, index, false, drafts, lastElected, sentenceOf);
+    decisionsIn(text, span, index, false, drafts, lastElected, group);
     k = j + 1;
   }
   // one person's decisions of one action are few: groups are searched within them only

@@ -103,6 +103,18 @@ function dottedNameAt(text: string, i: number, limit: number): { name: string; e
   }
 }
 
+/**
+ * How a name of `len` characters at i is closed: the length of the follower word after it (0: none),
+ * or -1 when it is no name (past the limit, not a valid name, a place suffix after it).
+ */
+function nameFits(text: string, i: number, len: number, limit: number): number {
+  if (i + len > limit) return -1;
+  const s = text.slice(i, i + len);
+  if (!validName(s)) return -1;
+  if (PLACE_SUFFIX_AFTER.has(text[i + len] ?? '')) return -1;
+  return followerAt(text, i + len);
+}
+
 /** A name starting at i, chosen by what follows it; null when nothing fits. */
 export function nameAt(text: string, i: number, limit = text.length): { name: string; end: number } | null {
   // Look only a name's length ahead: indexOf to the end of the page made long pages quadratic.
@@ -113,19 +125,12 @@ export function nameAt(text: string, i: number, limit = text.length): { name: st
   }
   const sl = surnameLength(text.slice(i, i + 3));
   if (!sl) return null;
-  const ok = (len: number): number => {
-    if (i + len > limit) return -1;
-    const s = text.slice(i, i + len);
-    if (!validName(s)) return -1;
-    if (PLACE_SUFFIX_AFTER.has(text[i + len] ?? '')) return -1;
-    return followerAt(text, i + len);
-  };
   const short = sl + 1;
   const long = sl + 2;
-  const fShort = ok(short);
+  const fShort = nameFits(text, i, short, limit);
   // 丁鸿收到: a two-character follower after the short name beats a long name ending in its first char
   if (fShort >= 2) return { name: text.slice(i, i + short), end: i + short };
-  if (ok(long) > 0) return { name: text.slice(i, i + long), end: i + long };
+  if (nameFits(text, i, long, limit) > 0) return { name: text.slice(i, i + long), end: i + long };
   // 杨东来, / 王大为及: punctuation or a conjunction right after the long name beats a one-character
   // word after the short one
   const afterLong = text[i + long] ?? '';

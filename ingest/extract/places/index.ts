@@ -217,10 +217,13 @@ const scopeCache = new Map<string, VillageScope>();
 // Outside the home province a short form must end a word (四平 in 四平台 is not 四平市).
 function keepShort(h: PlaceHit, codes: HomeCodes, text: string): boolean {
   if (h.kind !== 'short') return true;
-  const inHome = (d: Division) => !!codes.province && d.code.startsWith(codes.province);
-  h.candidates = h.candidates.filter((d) => d.level !== 'county' || inHome(d));
+  // no named closure: this runs for every short form, and under tsx a named closure costs a call
+  const province = codes.province;
+  h.candidates = h.candidates.filter(
+    (d) => d.level !== 'county' || (!!province && d.code.startsWith(province)),
+  );
   if (!h.candidates.length) return false;
-  if (h.candidates.some(inHome)) return true;
+  if (h.candidates.some((d) => !!province && d.code.startsWith(province))) return true;
   const next = text[h.end];
   return next === undefined || !/[\u4e00-\u9fff]/.test(next) || ENDS_SHORT_FORM.has(next);
 }

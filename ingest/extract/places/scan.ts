@@ -411,19 +411,29 @@ function guess(text: string, from: number, end: number, prior: PlaceHit[], gaz: 
       start === from ||
       (before !== undefined && (GUESS_BEFORE.has(before) || !isCjk(before))) ||
       afterMarkerWord(text, start);
-    // after a movement verb, or inside a list of places, villages and longer stems are names too
-    const inList = () =>
-      afterStopOpener(text, start) ||
-      ('、和及'.includes(before ?? '') &&
-        prev !== undefined &&
-        prev.kind !== 'short' &&
-        sameClause(text, prev.end, start));
+    // after a movement verb, or inside a list of places (inPlaceList), villages and longer stems are names too
     // a four-character stem only right after its town (三交镇枣圪公式村, 吉仁高勒镇扎嘎斯台嘎查)
     if (stemLen === 4 && !(chained && prev!.level === 'town')) continue;
-    if (chained || (marked && ((stemLen === 2 && level !== 'village' && level !== 'community') || inList())))
+    if (
+      chained ||
+      (marked &&
+        ((stemLen === 2 && level !== 'village' && level !== 'community') || inPlaceList(text, start, prev)))
+    )
       return { start, end, written: stem + suffix, level, candidates: [], kind: 'guess' };
   }
   return null;
+}
+
+/** After a movement verb, or inside a list of places (、和及 after a place of the same clause). */
+function inPlaceList(text: string, start: number, prev: PlaceHit | undefined): boolean {
+  const before = text[start - 1];
+  return (
+    afterStopOpener(text, start) ||
+    ('、和及'.includes(before ?? '') &&
+      prev !== undefined &&
+      prev.kind !== 'short' &&
+      sameClause(text, prev.end, start))
+  );
 }
 
 /** 新 starting a name, not the verb 新建/新增/新设… or 新农村. */
