@@ -205,16 +205,16 @@ export function homeDestination(
   const out: PlaceHit[] = [];
   const byCode = new Map<string, PlaceHit>();
   for (const p of places) if (p.division && !byCode.has(p.division.code)) byCode.set(p.division.code, p);
-  const add = (code: string | undefined) => {
-    const h = code ? byCode.get(code) : undefined;
-    if (h && !out.includes(h)) out.push(h);
-  };
   for (const m of text.slice(from, to).matchAll(HOME_DESTINATION)) {
     const [, level, abbr] = m;
+    let code: string | undefined;
     if (level)
-      add(level === '市' && !home.countyName?.endsWith('市') ? home.city : (home.county ?? home.city));
-    else if (abbr && home.countyShort?.startsWith(abbr)) add(home.county);
-    else if (abbr && home.cityShort?.startsWith(abbr)) add(home.city);
+      code = level === '市' && !home.countyName?.endsWith('市') ? home.city : (home.county ?? home.city);
+    else if (abbr && home.countyShort?.startsWith(abbr)) code = home.county;
+    else if (abbr && home.cityShort?.startsWith(abbr)) code = home.city;
+    else continue;
+    const h = code ? byCode.get(code) : undefined;
+    if (h && !out.includes(h)) out.push(h);
   }
   return out;
 }

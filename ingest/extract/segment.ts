@@ -118,22 +118,42 @@ function classify(p: Para): Kind {
   return 'body';
 }
 
+/**
+ * A byline span of paragraph p (offsets s, e in it) and the reporters its fragment names; a module
+ * function, not a closure per paragraph (under tsx each named closure costs a defineProperty call).
+ */
+function addByline(
+  spans: Span[],
+  p: Para,
+  s: number,
+  e: number,
+  fragment: string,
+  addReporter: (name: string) => void,
+): void {
+  spans.push({ start: p.start + s, end: p.start + e });
+  for (const n of bylineNames(fragment)) addReporter(n);
+}
+
 /** Byline spans inside a body paragraph: 本报讯(...), (XX XX 摄), a trailing "融媒记者 XX". */
 function bodyBylines(text: string, p: Para, spans: Span[], addReporter: (name: string) => void): void {
   const seg = text.slice(p.start, p.end);
-  const add = (s: number, e: number, fragment: string) => {
-    spans.push({ start: p.start + s, end: p.start + e });
-    for (const n of bylineNames(fragment)) addReporter(n);
-  };
   const opener = /^(?:本报讯|本报[\u4e00-\u9fff]{0,4}电)\s*[(（]([^()（）]{1,80})[)）]/.exec(seg);
-  if (opener) add(0, opener[0].length, opener[1]!);
+  if (opener) addByline(spans, p, 0, opener[0].length, opener[1]!, addReporter);
   for (const m of seg.matchAll(/[(（]((?:[\u4e00-\u9fff]{2,4}\s*){1,4})摄[)）]/g))
-    add(m.index, m.index + m[0].length, m[1]!);
+    addByline(spans, p, m.index, m.index + m[0].length, m[1]!, addReporter);
   for (const m of seg.matchAll(BYLINE_PARENS)) {
-    if (!opener || m.index > 0) add(m.index, m.index + m[0].length, m[1]!);
+    if (!opener || m.index > 0) addByline(spans, p, m.index, m.index + m[0].length, m[1]!, addReporter);
   }
   const tail = BYLINE_TAIL.exec(seg);
-  if (tail) add(seg.length - tail[0].length + (tail[0].length - tail[1]!.length), seg.length, tail[1]!);
+  if (tail)
+    addByline(
+      spans,
+      p,
+      seg.length - tail[0].length + (tail[0].length - tail[1]!.length),
+      seg.length,
+      tail[1]!,
+      addReporter,
+    );
 }
 
 export function segmentPage(text: string): PageLayout {
