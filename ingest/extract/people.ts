@@ -3,6 +3,7 @@
 // Names are validated with the surname list and by what may follow a name.
 import { alternation, lexicon } from './lexicon.ts';
 import { PairIndex } from './pair-index.ts';
+import { WordFinder } from './word-finder.ts';
 
 export interface PersonMention {
   name: string;
@@ -20,10 +21,8 @@ const surnameLength = (s: string) => SURNAMES.lengthAt(s);
 /** Words for people that are no position (村民, 困难群众; 张三同志): person-nouns.tsv. */
 const NOUNS = lexicon().personNouns;
 /** Title heads and words for people: a name is read after (or, for some, before) each. */
-const TITLE_RE = new RegExp(
-  alternation(new Set([...TITLES.heads, ...NOUNS.beforeName, ...NOUNS.afterName])),
-  'g',
-);
+const TITLE_WORDS = new Set([...TITLES.heads, ...NOUNS.beforeName, ...NOUNS.afterName]);
+const TITLE_FINDER = new WordFinder(TITLE_WORDS);
 
 const NAMES = lexicon().names;
 const followers = NAMES.followersByFirst;
@@ -358,12 +357,14 @@ export function findPeople(
 ): PersonMention[] {
   const out: PersonMention[] = [];
   const seg = text.slice(from, to);
-  TITLE_RE.lastIndex = 0;
-  for (let m = TITLE_RE.exec(seg); m; m = TITLE_RE.exec(seg)) {
-    const ts = from + m.index;
-    const te = ts + m[0].length;
+  // where the next title is looked for (a list of names read after a title moves it on)
+  let next = from;
+  for (let m = TITLE_FINDER.find(text, next, to); m; m = TITLE_FINDER.find(text, next, to)) {
+    const ts = m.index;
+    const te = ts + m.word.length;
+    next = te;
     if (masked(ts)) continue;
-    const word = m[0];
+    const word = m.word;
     // a word for people before a name (村民张三); 同志 only follows one
     const noun = NOUNS.beforeName.has(word);
     const nameAfter = noun || TITLES.official.has(word);
@@ -417,7 +418,7 @@ export function findPeople(
         if (!nxt || TITLES.headAt(text, nxt.end)) break;
         first = nxt;
       }
-      TITLE_RE.lastIndex = Math.max(TITLE_RE.lastIndex, i - from);
+      next = Math.max(next, i);
       continue;
     }
     // a name before the title: 习近平总书记, 省委袁家军书记, 张三同志
@@ -542,7 +543,7 @@ function nameBeforeTitle(
 }
 
 /** A title or a word for people anywhere in a word (困难群众石香莲 is no bare name). */
-const HEAD_INSIDE = new RegExp(TITLE_RE.source);
+const HEAD_INSIDE = new RegExp(alternation(TITLE_WORDS));
 
 /** A work written right after its author's name: 重要 and a work, or a work's full title (新时代…思想). */
 const NAMED_WORK = new RegExp(
