@@ -194,6 +194,8 @@ export interface NamesakeDecisionRequest {
 }
 
 export interface NamesakeDecisionResponse extends NamesakeDecisionRequest {
-  /** With "same": every person id now taken as one person (the decisions are closed over the group). */
+  /** Every person id now taken as one person with `a` (connected by "same" decisions), sorted. */
   group: string[];
+  /** Earlier "same" decisions this one contradicted, withdrawn (undecided again). */
+  withdrawn: { a: string; b: string }[];
 }

@@ -7,10 +7,10 @@
 // param: limit integer 50 At most this many pairs; `total` says how many there are
 MATCH (a:Person)-[:POSSIBLY_SAME]->(b:Person)
 OPTIONAL MATCH (d:NamesakeDecision {id: a.id + '\t' + b.id})
-WITH a, b, d.verdict AS verdict, d.decidedAt AS decidedAt
+WITH a, b, d.verdict AS verdict, d.decidedAt AS decidedAt, coalesce(d.implied, false) AS implied
 WHERE $decided = 'all' OR ($decided = 'undecided' AND verdict IS NULL) OR verdict = $decided
-WITH a, b, verdict, decidedAt ORDER BY verdict IS NOT NULL, a.name, a.id, b.id
-WITH collect({a: a, b: b, verdict: verdict, decidedAt: decidedAt}) AS pairs
+WITH a, b, verdict, decidedAt, implied ORDER BY verdict IS NOT NULL, a.name, a.id, b.id
+WITH collect({a: a, b: b, verdict: verdict, decidedAt: decidedAt, implied: implied}) AS pairs
 UNWIND pairs[$skip..$skip + $limit] AS pair
 WITH pair, size(pairs) AS total
 UNWIND [pair.a, pair.b] AS x
@@ -37,5 +37,5 @@ CALL (x) {
 WITH pair, total, collect({id: x.id, name: x.name, scope: x.jurisdiction, positions: positions, places: places,
                            first: first, last: last, articles: articles, events: events}) AS sides
 RETURN pair.a.name AS name, pair.a.id AS a, pair.b.id AS b, sides, pair.verdict AS verdict,
-       toString(pair.decidedAt) AS decidedAt, total
+       toString(pair.decidedAt) AS decidedAt, pair.implied AS implied, total
 ORDER BY verdict IS NOT NULL, name, a, b

@@ -10,6 +10,7 @@ import { describeError } from '../../../db/driver.ts';
 import type { NamesakeDecisionRequest, NamesakeDecisionResponse } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
 import { badRequest, DatabaseUnavailable, HttpError, isDatabaseDown, notFound } from '../errors.ts';
+import { groupNamesakes, pairsOf, type PairDecision } from '../namesake-groups.ts';
 
 export const REVIEW_TOKEN_HEADER = 'x-review-token';
 
@@ -17,19 +18,27 @@ const pairId = (a: string, b: string) => `${a}\t${b}`;
 
 const PEOPLE = 'UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id AS id, p.name AS name';
 
-// The groups the two belong to now: "same" decisions are kept closed (every pair of a group has
-// one), so one step finds each group.
+// The groups the two belong to now: "same" is kept closed over a group (each pair of it has a
+// decision, the ones the reviewer did not make marked `implied`), so one step finds each group.
 const GROUP = `
 UNWIND $ids AS id
 OPTIONAL MATCH (d:NamesakeDecision) WHERE (d.a = id OR d.b = id) AND d.verdict = 'same'
 RETURN collect(DISTINCT d.a) + collect(DISTINCT d.b) + $ids AS ids`;
 
+/** Every decision among the people of the two groups: the reviewer's own, and the implied ones. */
+const AMONG = `
+UNWIND $ids AS id
+MATCH (d:NamesakeDecision {a: id}) WHERE d.b IN $ids
+RETURN d.a AS a, d.b AS b, d.verdict AS verdict, coalesce(d.implied, false) AS implied,
+       d.decidedAt.epochMillis AS at`;
+
 const DECIDE = `
 UNWIND $pairs AS pair
 MERGE (d:NamesakeDecision {id: pair.a + '\\t' + pair.b})
-SET d.a = pair.a, d.b = pair.b, d.name = $name, d.verdict = $verdict, d.decidedAt = datetime()`;
+SET d.a = pair.a, d.b = pair.b, d.name = $name, d.verdict = pair.verdict,
+    d.implied = CASE WHEN pair.implied THEN true END, d.decidedAt = datetime()`;
 
-const WITHDRAW = `MATCH (d:NamesakeDecision {id: $id}) DELETE d`;
+const WITHDRAW = `UNWIND $ids AS id MATCH (d:NamesakeDecision {id: id}) DELETE d`;
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -37,6 +46,14 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+type Stored = PairDecision & { implied: boolean };
+
+/**
+ * Stores the reviewer's decision and re-derives the groups of the people concerned (namesake-groups.ts):
+ * "same" joins two groups unless someone of one was decided different from someone of the other
+ * (409: change that decision first); "different" and withdrawing a "same" split a group where it was
+ * last joined, withdrawing the "same" decisions that now contradict it.
+ */
 async function decide(
   tx: ManagedTransaction,
   a: string,
@@ -47,20 +64,62 @@ async function decide(
   if (people.length < 2) throw notFound(`no person ${people.some((p) => p.id === a) ? b : a}`);
   const name = people[0]!.name as string;
   if (people[1]!.name !== name) throw badRequest('only people of the same name can be the same person');
-  if (verdict === 'undecided') {
-    await tx.run(WITHDRAW, { id: pairId(a, b) });
-    return { a, b, verdict, group: [a] };
-  }
-  if (verdict === 'different') {
-    await tx.run(DECIDE, { pairs: [{ a, b }], name, verdict });
-    return { a, b, verdict, group: [a] };
-  }
-  // "same" joins the two groups: every pair of the union is decided, so reads need one step.
   const found = (await tx.run(GROUP, { ids: [a, b] })).records[0]!.get('ids') as string[];
-  const group = [...new Set(found)].sort();
-  const pairs = group.flatMap((x, i) => group.slice(i + 1).map((y) => ({ a: x, b: y })));
-  await tx.run(DECIDE, { pairs, name, verdict });
-  return { a, b, verdict, group };
+  const ids = [...new Set(found)].sort();
+  const stored: Stored[] = (await tx.run(AMONG, { ids })).records.map((r) => ({
+    a: r.get('a') as string,
+    b: r.get('b') as string,
+    verdict: r.get('verdict') as PairDecision['verdict'],
+    implied: r.get('implied') as boolean,
+    at: Number(r.get('at') ?? 0),
+  }));
+  const pair = pairId(a, b);
+  const earlier = stored.find((d) => pairId(d.a, d.b) === pair);
+  if (verdict === 'undecided' && earlier?.implied)
+    throw new HttpError(
+      409,
+      `${a} and ${b} are one person only through the group's other decisions; decide them "different" to split the group.`,
+    );
+  if (verdict === 'same') {
+    const conflict = stored.find((d) => d.verdict === 'different' && pairId(d.a, d.b) !== pair);
+    if (conflict)
+      throw new HttpError(
+        409,
+        `${conflict.a} and ${conflict.b} were decided different people; "same" for ${a} and ${b} would make them one. Change that decision first.`,
+      );
+  }
+  // The reviewer's decisions after this one (implied ones are derived again below).
+  const own = stored.filter((d) => !d.implied && pairId(d.a, d.b) !== pair);
+  if (verdict !== 'undecided') own.push({ a, b, verdict, implied: false, at: Number.MAX_SAFE_INTEGER });
+  const { groups, withdrawn } = groupNamesakes(ids, own);
+  const gone = new Set(withdrawn.map((d) => pairId(d.a, d.b)));
+  const explicit = new Set(own.filter((d) => !gone.has(pairId(d.a, d.b))).map((d) => pairId(d.a, d.b)));
+  // Implied "same" pairs that are no longer in one group, withdrawn decisions, and a withdrawn pair.
+  const inGroup = new Set(groups.flatMap((g) => pairsOf(g).map(([x, y]) => pairId(x, y))));
+  const remove = [
+    ...stored.filter((d) => d.implied && !inGroup.has(pairId(d.a, d.b))).map((d) => pairId(d.a, d.b)),
+    ...gone,
+    ...(verdict === 'undecided' ? [pair] : []),
+  ];
+  if (remove.length > 0) await tx.run(WITHDRAW, { ids: [...new Set(remove)] });
+  const write = [
+    ...(verdict === 'undecided' ? [] : [{ a, b, verdict, implied: false }]),
+    ...[...inGroup]
+      .filter((p) => !explicit.has(p) && !stored.some((d) => d.implied && pairId(d.a, d.b) === p))
+      .map((p) => {
+        const [x, y] = p.split('\t') as [string, string];
+        return { a: x, b: y, verdict: 'same', implied: true };
+      }),
+  ];
+  if (write.length > 0) await tx.run(DECIDE, { pairs: write, name });
+  const group = groups.find((g) => g.includes(a)) ?? [a];
+  return {
+    a,
+    b,
+    verdict,
+    group,
+    withdrawn: withdrawn.map((d) => ({ a: d.a, b: d.b })),
+  };
 }
 
 export function namesakeRoutes(

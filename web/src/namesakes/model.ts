@@ -25,6 +25,8 @@ export interface Pair {
   /** The two sides in id order (a, b). */
   sides: [Side, Side];
   verdict: 'same' | 'different' | null;
+  /** "Same" only because both were decided the same as a third (nothing to withdraw on this pair). */
+  implied: boolean;
   decidedAt: string | null;
 }
 
@@ -49,6 +51,7 @@ export function pairsOf(result: CypherResult): PairPage {
       b,
       sides: [side(a), side(b)],
       verdict: verdict === 'same' || verdict === 'different' ? verdict : null,
+      implied: r[i('implied')] === true,
       decidedAt: (r[i('decidedAt')] as string | null) ?? null,
     };
   });

@@ -76,9 +76,11 @@ export function mountNamesakePanel(
   }
 
   function pairRow(pair: Pair): HTMLElement {
-    const verdictText = pair.verdict
-      ? s(pair.verdict === 'same' ? 'namesakeSame' : 'namesakeDifferent')
-      : s('namesakeUndecided');
+    const verdictText = pair.implied
+      ? s('namesakeImplied')
+      : pair.verdict
+        ? s(pair.verdict === 'same' ? 'namesakeSame' : 'namesakeDifferent')
+        : s('namesakeUndecided');
     const act = (verdict: Verdict) => async () => {
       const secret = token.value.trim();
       if (!secret) {
@@ -109,7 +111,7 @@ export function mountNamesakePanel(
           el('strong', { text: verdictText, attrs: { 'data-testid': 'namesake-verdict' } }),
           button(s('namesakeSame'), () => void act('same')(), { testid: 'namesake-same' }),
           button(s('namesakeDifferent'), () => void act('different')(), { testid: 'namesake-different' }),
-          pair.verdict
+          pair.verdict && !pair.implied
             ? button(s('namesakeUndo'), () => void act('undecided')(), { testid: 'namesake-undo' })
             : null,
         ]),
