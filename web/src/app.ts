@@ -452,8 +452,13 @@ export async function startApp(): Promise<void> {
       view.renderer.resize();
       view.renderer.refresh();
     },
-    // A merge changes what the person panel shows: its positions and careers are asked again.
-    decided: () => store.setState((s) => ({ extras: { ...s.extras, positions: {}, careers: {} } })),
+    // A merge or split changes what the person panel shows (its positions and careers are asked again)
+    // and the canvas: the server draws a group decided the same as one node, so the view is redrawn.
+    decided: () => {
+      store.setState((s) => ({ extras: { ...s.extras, positions: {}, careers: {} } }));
+      loader.forget();
+      void evaluate();
+    },
   });
 
   mountTablePanel(byId('table-drawer'), store, actions, () => {

@@ -6,6 +6,7 @@ import type { Node } from 'neo4j-driver';
 import { bindParams } from '../../../db/named-queries.ts';
 import type { ActivityResponse, ExplorerNode, GraphEdge } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
+import { mergeNamesakes } from '../namesake-merge.ts';
 import { explorerNode } from '../serialize.ts';
 
 /** What a VISITED edge stands for: it is counted here, not stored (exports say so). */
@@ -68,7 +69,7 @@ export function activityRoutes(app: FastifyInstance, { read, queries }: RouteCon
           }
         }
         return {
-          graph: { nodes: [...nodes.values()], edges },
+          graph: await mergeNamesakes(tx, { nodes: [...nodes.values()], edges }),
           people: { shown: rows.length, total },
           events,
         };

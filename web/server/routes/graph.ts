@@ -5,6 +5,7 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { ExplorerNode, GraphEdge, OverviewResponse, TimelineResponse } from '../../contract.ts';
 import { resolveEvidence } from '../../../graph/evidence.ts';
 import type { RouteContext } from '../context.ts';
+import { mergeNamesakes } from '../namesake-merge.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
 /**
@@ -92,7 +93,7 @@ export function graphRoutes(app: FastifyInstance, { read }: RouteContext): void 
         const edges: GraphEdge[] = [...rels.values()].map((r) => graphEdge(r, keys));
         // Evidence is stored as offsets (graph/evidence.ts): the sentences come in one more query.
         await resolveEvidence(tx, edges);
-        return { nodes: [...nodes.values()], edges, total, skip, limit };
+        return { ...(await mergeNamesakes(tx, { nodes: [...nodes.values()], edges })), total, skip, limit };
       });
     },
   );

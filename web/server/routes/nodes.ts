@@ -8,6 +8,7 @@ import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { byKey } from '../keys.ts';
 import { resolveEvidence } from '../../../graph/evidence.ts';
+import { mergedNode, mergeNamesakes } from '../namesake-merge.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
 const idParams = {
@@ -20,26 +21,47 @@ const idParams = {
 // The label filter is a parameter, never part of the Cypher text.
 const NEIGHBOUR = 'm <> n AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))';
 
-/** After the MATCH of `n` (keys.ts): the total, one page of neighbours by degree, the edges to them. */
+/**
+ * After the MATCH of `n` (keys.ts): the total, one page of neighbours by degree, the edges to them.
+ * A person a reviewer decided is the same as namesakes (routes/namesakes.ts) expands as the whole
+ * group: `members` are n and those namesakes, and the neighbours and edges are all of theirs
+ * (namesake-merge.ts then draws the group as one node).
+ */
 export const EXPAND = byKey(`CALL (n) {
-  MATCH (n)--(m) WHERE ${NEIGHBOUR}
+  CALL (n) {
+    MATCH (d:NamesakeDecision {a: n.id}) WHERE n:Person AND d.verdict = 'same' RETURN d.b AS other
+    UNION
+    MATCH (d:NamesakeDecision {b: n.id}) WHERE n:Person AND d.verdict = 'same' RETURN d.a AS other
+  }
+  RETURN collect(other) AS ids
+}
+CALL (ids) {
+  OPTIONAL MATCH (q:Person) WHERE q.id IN ids
+  RETURN collect(q) AS found
+}
+WITH n, [n] + found AS members
+CALL (n, members) {
+  UNWIND members AS x
+  MATCH (x)--(m) WHERE ${NEIGHBOUR} AND NOT m IN members
   RETURN count(DISTINCT m) AS total
 }
-CALL (n) {
-  MATCH (n)--(m) WHERE ${NEIGHBOUR}
+CALL (n, members) {
+  UNWIND members AS x
+  MATCH (x)--(m) WHERE ${NEIGHBOUR} AND NOT m IN members
   WITH DISTINCT m
   WITH m, COUNT { (m)--() } AS degree
   ORDER BY degree DESC, coalesce(m.name, m.title, m.headline, m.id, '') ASC, elementId(m) ASC
   SKIP $skip LIMIT $limit
   RETURN collect({m: m, degree: degree}) AS page
 }
-CALL (n, page) {
+CALL (members, page) {
   UNWIND page AS p
   WITH p.m AS m
-  MATCH (n)-[r]-(m)
+  UNWIND members AS x
+  MATCH (x)-[r]-(m)
   RETURN collect(DISTINCT r) AS edges
 }
-RETURN n, COUNT { (n)--() } AS degree, total, page, edges`);
+RETURN n, COUNT { (n)--() } AS degree, members, total, page, edges`);
 
 export const NODE = byKey('RETURN n, COUNT { (n)--() } AS degree');
 
@@ -47,7 +69,8 @@ async function findNode(tx: ManagedTransaction, key: string): Promise<ExplorerNo
   const found = NODE(key);
   const record = found ? (await tx.run(found.query, { id: found.id })).records[0] : undefined;
   if (!record) throw notFound(`no node with id ${key}`);
-  return explorerNode(record.get('n') as Node, record.get('degree'));
+  // A namesake merged into another comes back as the node of its group.
+  return mergedNode(tx, explorerNode(record.get('n') as Node, record.get('degree')));
 }
 
 export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
@@ -100,19 +123,27 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
         const page = record.get('page') as { m: Node; degree: unknown }[];
         const node = explorerNode(record.get('n') as Node, record.get('degree'));
         const neighbors = page.map((p) => explorerNode(p.m, p.degree));
+        const members = (record.get('members') as Node[]).map((m) => explorerNode(m, 0));
         const keys = new Map([
           [(record.get('n') as Node).elementId, node.id],
+          ...(record.get('members') as Node[]).map(
+            (m, i) => [m.elementId, members[i]!.id] as [string, string],
+          ),
           ...page.map((p, i) => [p.m.elementId, neighbors[i]!.id] as [string, string]),
         ]);
         const edges = (record.get('edges') as Relationship[]).map((r) => graphEdge(r, keys));
         await resolveEvidence(tx, edges);
+        // The node, its namesakes decided the same and any of the neighbours' namesakes become one node
+        // per group, with the edges of all members re-pointed to it.
+        const merged = await mergeNamesakes(tx, { nodes: [node, ...members.slice(1), ...neighbors], edges });
+        const [first, ...rest] = merged.nodes;
         return {
-          node,
+          node: first!,
           total: Number(record.get('total')),
           skip,
           limit,
-          neighbors,
-          edges,
+          neighbors: rest,
+          edges: merged.edges,
         };
       });
     },

@@ -83,6 +83,12 @@ export class ViewLoader {
     return fresh.promise;
   }
 
+  /** Forgets every answer: after a namesake decision the same steps draw a different graph. */
+  forget(): void {
+    this.cache.clear();
+    this.signals.clear();
+  }
+
   /** Hands over a result already fetched (the Cypher drawer's), so replaying it costs nothing. */
   prime(op: Op, result: CypherResult): void {
     this.cache.set(this.keyOf(op), { promise: Promise.resolve(result), settled: true });
@@ -342,8 +348,14 @@ export function metGraph(graph: ExplorerGraph, name: string): ExplorerGraph {
     attendees.get(edge.target)!.add(edge.source);
   }
   // The view asks by person id (name@scope), a user by name: either identifies the centre.
+  // A person merged with namesakes (the server's mergedIds) is the centre under any member's id.
   const centers = [...people.values()]
-    .filter((p) => p.properties.id === name || p.properties.name === name)
+    .filter(
+      (p) =>
+        p.properties.id === name ||
+        p.properties.name === name ||
+        (Array.isArray(p.properties.mergedIds) && p.properties.mergedIds.includes(name)),
+    )
     .map((p) => p.id);
   const counts = new Map<string, { center: string; other: string; events: string[] }>();
   for (const [event, who] of attendees)
