@@ -114,7 +114,7 @@ describe('namesake review', () => {
     const person = page.locator('.suggestion .caption', { hasText: /^王建国$/ });
     await person.first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
-    expect(await person.count(), await page.locator('#search-box').textContent()).toBe(1);
+    expect(await person.count(), (await page.locator('#search-box').textContent()) ?? '').toBe(1);
     await page.fill('#search', '');
     await searchAndStart(page, '王建国');
     await page.locator('[data-testid=career-timeline]').waitFor({ timeout: 20_000 });
