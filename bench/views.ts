@@ -4,7 +4,12 @@
 // to the view on screen, and the longest main-thread task meanwhile (a freeze shows there):
 //   career (the person's panel with its timeline), person table, place table, place × official matrix,
 //   the map layout of the start page. Medians of 3, after one warm-up run of each. Needs `npm run build`.
+// Then the API routes behind them, one request at a time (ROUTE_RUNS each after a warm-up): p50/p95 of
+// career and office-holders for the official and office with the most personnel decisions
+// (APPOINTED: the corpus has 任免 items), the person, place and office events tables, the place ×
+// official matrix and the start page the map is laid out from, with the machine's load average.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { appConfig, neo4jConfig } from '../db/config.ts';
@@ -13,6 +18,7 @@ import { launchChromium } from '../scripts/chromium.ts';
 import { startServer } from '../web/server/main.ts';
 
 const RUNS = 3;
+const ROUTE_RUNS = 20;
 const json = process.argv.includes('--json');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -42,9 +48,28 @@ const county = (
     read,
   )
 ).records[0]!.toObject() as { id: string; name: string; n: number };
+// The official and the office with the most personnel decisions (career and office-holders read them).
+const appointed = (
+  await db.driver.executeQuery(
+    `MATCH (p:Person)-[r:APPOINTED]->(o:Office) WITH p, count(r) AS n, collect(o)[0] AS o
+     ORDER BY n DESC, p.id LIMIT 1
+     RETURN p.id AS person, n, COUNT { (p)-[:ATTENDED]->() } AS events, o.id AS office`,
+    {},
+    read,
+  )
+).records[0]?.toObject() as { person: string; n: number; events: number; office: string } | undefined;
+const office = (
+  await db.driver.executeQuery(
+    `MATCH (:Person)-[r:APPOINTED]->(o:Office) WITH o, count(r) AS n ORDER BY n DESC, o.id LIMIT 1
+     RETURN o.id AS id, n, COUNT { (o)<-[:HOLDS]-() } AS sightings`,
+    {},
+    read,
+  )
+).records[0]?.toObject() as { id: string; n: number; sightings: number } | undefined;
 const counts = (
   await db.driver.executeQuery(
-    'MATCH (a:Article) WITH count(a) AS articles MATCH (e:Event) RETURN articles, count(e) AS events',
+    `MATCH (a:Article) WITH count(a) AS articles MATCH (e:Event) WITH articles, count(e) AS events
+     MATCH ()-[r:APPOINTED]->() RETURN articles, events, count(r) AS appointed`,
     {},
     read,
   )
@@ -126,7 +151,59 @@ const figures: Record<string, number | string> = {
   events: Number(counts.events),
   official: `${official.name} (${official.n} events)`,
   county: `${county.name} (${county.n} events)`,
+  appointed: Number(counts.appointed),
 };
+
+/** p50 and p95 of ROUTE_RUNS requests of a route (after one warm-up), one at a time, with what it gave. */
+async function route(name: string, path: string, body?: unknown): Promise<void> {
+  const send = async () => {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${name}: ${response.status} ${text.slice(0, 300)}`);
+    return { ms: performance.now() - started, text };
+  };
+  const { text } = await send();
+  const times: number[] = [];
+  for (let i = 0; i < ROUTE_RUNS; i++) times.push((await send()).ms);
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!);
+  figures[`api_${name}_p50_ms`] = at(0.5);
+  figures[`api_${name}_p95_ms`] = at(0.95);
+  const answer = JSON.parse(text) as { rows?: unknown[]; total?: unknown; graph?: { nodes: unknown[] } };
+  figures[`api_${name}_gave`] = answer.rows
+    ? `${answer.rows.length} rows${answer.total !== undefined ? ` of ${String(answer.total)}` : ''}`
+    : `${answer.graph?.nodes.length ?? 0} nodes`;
+}
+
+async function routes(): Promise<void> {
+  const run = (query: string, params: Record<string, string>) =>
+    [`/api/queries/${query}/run`, { params }] as const;
+  figures.load_before_routes = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  if (appointed && office) {
+    figures.career_of = `${appointed.person} (${appointed.n} decisions, ${appointed.events} events)`;
+    figures.holders_of = `${office.id} (${office.n} decisions, ${office.sightings} sightings)`;
+    await route('career', ...run('career', { person: appointed.person }));
+    await route('office_holders', ...run('office-holders', { office: office.id }));
+    await route('office_table', ...run('table-office-events', { office: office.id }));
+  } else figures.career_of = 'no APPOINTED in the database: generate the corpus again (bench/corpus.ts)';
+  await route('person_table', ...run('table-person-events', { person: official.id }));
+  await route('place_table', ...run('table-place-events', { place: county.id }));
+  await route('matrix', ...run('place-official-matrix', { place: county.id }));
+  // The map lays out the start page (the most active officials and their places) in the browser.
+  await route('map_start_page', '/api/activity?people=30&places=5');
+  figures.load_after_routes = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+}
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -178,6 +255,8 @@ try {
   figures.map_ms = median(maps.slice(1).map((r) => r.ms));
   figures.map_longest_task_ms = median(maps.slice(1).map((r) => r.longestTask));
   await page.screenshot({ path: path.resolve('test-results/bench-views-matrix.png') });
+  await page.close();
+  await routes();
 } finally {
   await browser.close();
   await app.close();
