@@ -5,8 +5,8 @@
 //   career (the person's panel with its timeline), person table, place table, place × official matrix,
 //   the map layout of the start page. Medians of 3, after one warm-up run of each. Needs `npm run build`.
 // Then the API routes behind them, one request at a time (ROUTE_RUNS each after a warm-up): p50/p95 of
-// career and office-holders for the official and office with the most personnel decisions
-// (APPOINTED: the corpus has 任免 items), the person, place and office events tables, the place ×
+// career for the most active official with a personnel decision (APPOINTED: the corpus has 任免
+// items), office-holders for the office with the most decisions, the person, place and office events tables, the place ×
 // official matrix and the start page the map is laid out from, with the machine's load average.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,8 +52,9 @@ const county = (
 const appointed = (
   await db.driver.executeQuery(
     `MATCH (p:Person)-[r:APPOINTED]->(o:Office) WITH p, count(r) AS n, collect(o)[0] AS o
-     ORDER BY n DESC, p.id LIMIT 1
-     RETURN p.id AS person, n, COUNT { (p)-[:ATTENDED]->() } AS events, o.id AS office`,
+     WITH p, n, o, COUNT { (p)-[:ATTENDED]->() } AS events
+     ORDER BY events DESC, n DESC, p.id LIMIT 1
+     RETURN p.id AS person, n, events, o.id AS office`,
     {},
     read,
   )
@@ -158,7 +159,7 @@ const figures: Record<string, number | string> = {
 async function route(name: string, path: string, body?: unknown): Promise<void> {
   const send = async () => {
     const started = performance.now();
-    const response = await fetch(`${url}${path}`, {
+    const response = await fetch(new URL(path, url), {
       method: body ? 'POST' : 'GET',
       headers: body ? { 'content-type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
