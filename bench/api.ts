@@ -190,8 +190,7 @@ const routes: Route[] = [
   {
     name: 'search',
     request: () => ({ path: `/api/search?q=${encodeURIComponent(busyPerson)}` }),
-    driver: () =>
-      read((tx) => consume(tx, SEARCH, { index: 'search_names', lucene: busyPerson, limit: int(10) })),
+    driver: () => read((tx) => consume(tx, SEARCH, { names: busyPerson, pinyin: null, limit: int(10) })),
   },
   {
     name: 'expand',

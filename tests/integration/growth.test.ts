@@ -79,7 +79,7 @@ const probes: Probe[] = [
   {
     name: 'search (GET /api/search?q=章旭升)',
     query: SEARCH,
-    params: async () => ({ index: 'search_names', lucene: '章旭升', limit: neo4j.int(10) }),
+    params: async () => ({ names: '章旭升', pinyin: null, limit: neo4j.int(10) }),
   },
   {
     name: 'article (GET /api/articles/:id)',
