@@ -149,6 +149,12 @@ export interface CypherResult {
   truncated: boolean;
   /** For a paged named query (one with a `total` column, like place-events): all its rows. */
   total?: number;
+  /**
+   * A cut result only: how many rows the query gave in all, exact when `rowTotalExact`; otherwise at
+   * least this many (rows beyond the limit are counted up to 100,000 and for 2 s; a cut by size is not).
+   */
+  rowTotal?: number;
+  rowTotalExact?: boolean;
   elapsedMs: number;
 }
 

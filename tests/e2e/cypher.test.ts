@@ -100,6 +100,20 @@ describe('the Cypher panel', () => {
     await page.close();
   });
 
+  it('says "N of M rows" when the row limit cuts a result', async () => {
+    const { page, errors } = await openExplorer(explorer);
+    await openPanel(page);
+    await page.fill('#cypher-limit', '50');
+    await setQuery(page, 'UNWIND range(1, 1234) AS i RETURN i');
+    await run(page);
+    expect(await page.locator('#cypher-table tbody tr').count()).toBe(50);
+    const cut = page.locator('#cypher-truncated');
+    expect(await cut.isVisible()).toBe(true);
+    expect(await cut.textContent()).toMatch(/50 (of|\/) 1,234/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a write with the server message, and the database is unchanged', async () => {
     const { page, errors } = await openExplorer(explorer);
     await openPanel(page);

@@ -55,8 +55,20 @@ describe('views, filters and layouts', () => {
   it('keeps only what lies in a place and below it', async () => {
     const { page, errors } = await openExplorer(explorer, LATEST);
     await selectByCaption(page, '航埠镇');
+    // The filter asks about the nodes on screen (places and events), never for the whole membership.
+    const asked: string[][] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/queries/place-members/run'))
+        asked.push(String((request.postDataJSON() as { params: { ids: string } }).params.ids).split(','));
+    });
     await settle(page, () => page.click('[data-testid=filter-place]'));
     await page.locator('[data-testid=chip-place]').waitFor();
+    const onScreen = new Set(await page.evaluate(() => window.__cadre!.graph.nodes()));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const id of asked.flat()) {
+      expect(onScreen.has(id), id).toBe(true);
+      expect(id).toMatch(/^(Place|Event):/);
+    }
     const hidden = await hiddenCaptions(page);
     // The 04-01 meeting in 永康 is not in 航埠镇; the 01-12 visit is.
     expect(hidden.some((c) => c.includes('04-01'))).toBe(true);

@@ -150,7 +150,7 @@ describe('other endpoints', () => {
     const { queries } = (await app.inject({ url: '/api/queries' })).json() as {
       queries: { name: string; params: { name: string }[] }[];
     };
-    expect(queries.find((q) => q.name === 'overview')?.params.map((p) => p.name)).toEqual(['limit']);
+    expect(queries.find((q) => q.name === 'overview')?.params.map((p) => p.name)).toEqual(['skip', 'limit']);
   });
 
   it('answers 503 with a clear message when Neo4j is not reachable', async () => {

@@ -104,6 +104,10 @@ export interface CypherTask {
 /** The response, serialised in the worker: the main thread only sends it. */
 export type CypherOutcome = { ok: true; json: string } | { ok: false; status: number; body: ApiErrorBody };
 
+/** A cut result counts the rows it leaves out up to this many, for at most this long. */
+export const COUNT_BEYOND_ROWS = 100_000;
+const COUNT_BEYOND_MS = 2_000;
+
 /** The query's results as JSON text, with the row and size limits applied record by record. */
 async function runInTransaction(tx: ManagedTransaction, task: CypherTask, started: number): Promise<string> {
   const params = cypherParams(task.params) as Record<string, unknown>;
@@ -127,11 +131,21 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
   const rows: unknown[][] = [];
   let truncated = false;
   let bytes = 0;
+  // Rows past the row limit are counted, not built, for a while, so that a cut result can say "N of M".
+  let beyond = 0;
+  let countedUntil = 0;
+  let counted = true;
   // Breaking out of the loop cancels the stream: the server stops producing rows.
   for await (const record of result) {
     if (rows.length === task.limit) {
+      if (!truncated) countedUntil = performance.now() + COUNT_BEYOND_MS;
       truncated = true;
-      break;
+      beyond++;
+      if (beyond >= COUNT_BEYOND_ROWS || performance.now() > countedUntil) {
+        counted = false;
+        break;
+      }
+      continue;
     }
     const values = [...record.values()];
     const row = values.map(rowValue);
@@ -145,6 +159,7 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
           `The first row alone is ${mb(size)} of JSON, more than the ${mb(task.maxBytes)} a response may hold; return fewer or smaller values.`,
         );
       truncated = true;
+      counted = false;
       break;
     }
     bytes += size;
@@ -162,7 +177,9 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
   const first = rows[0];
   const total =
     at < 0 ? '' : first ? `,"total":${JSON.stringify(first[at])}` : task.params.skip ? '' : ',"total":0';
-  return `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows)},"graph":${JSON.stringify(graph)},"truncated":${truncated}${total},"elapsedMs":${elapsedMs}}`;
+  // All the rows there are (exact) or at least (the count stopped); only for a cut result.
+  const all = truncated ? `,"rowTotal":${rows.length + beyond},"rowTotalExact":${counted}` : '';
+  return `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows)},"graph":${JSON.stringify(graph)},"truncated":${truncated}${total}${all},"elapsedMs":${elapsedMs}}`;
 }
 
 const mb = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`;

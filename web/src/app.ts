@@ -509,6 +509,9 @@ export async function startApp(): Promise<void> {
       if (state.log !== prev.log && performance.now() - actionStarted > 50) actionStarted = performance.now();
       void evaluate();
     }
+    // New nodes on screen: the active place/office filters are asked about them (and only them).
+    if (state.content !== prev.content && (state.filters.place || state.filters.office))
+      void actions.refreshMemberFilters();
     const onlyColor =
       state.display !== prev.display &&
       state.display.size === prev.display.size &&

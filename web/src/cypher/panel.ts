@@ -368,7 +368,15 @@ export function mountCypherPanel(
       Math.round(result.elapsedMs),
     );
     truncated.hidden = !result.truncated;
-    truncated.textContent = result.truncated ? s('truncated', result.rows.length) : '';
+    truncated.textContent = !result.truncated
+      ? ''
+      : result.rowTotal === undefined
+        ? s('truncated', result.rows.length)
+        : s(
+            result.rowTotalExact ? 'truncatedOf' : 'truncatedOfMore',
+            result.rows.length.toLocaleString(),
+            result.rowTotal.toLocaleString(),
+          );
   }
 
   function showError(outcome: Extract<Outcome<unknown>, { ok: false }>, query: string | null) {

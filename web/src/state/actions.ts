@@ -33,6 +33,8 @@ export function createActions(store: AppStore, loader: ViewLoader) {
   const set = store.setState;
   const get = store.getState;
 
+  /** Nodes a member filter is being asked about right now. */
+  const pending = new Set<string>();
   /** Articles asked for once: one that never comes back is not asked for again and again. */
   const asked = new Set<string>();
   const step = (op: Op) => set((s) => ({ log: push(s.log, op), status: null }));
@@ -117,7 +119,7 @@ export function createActions(store: AppStore, loader: ViewLoader) {
         return;
       }
       try {
-        const filter = await memberFilter(which, id);
+        const filter = await memberFilter(which, id, onScreen(get(), which));
         set((s) => ({ filters: { ...s.filters, [which]: filter } }));
       } catch (error) {
         set({
@@ -128,6 +130,47 @@ export function createActions(store: AppStore, loader: ViewLoader) {
           },
         });
       }
+    },
+
+    /** Asks the active filters about the nodes that came on screen since they were last asked. */
+    async refreshMemberFilters() {
+      await Promise.all(
+        (['place', 'office'] as const).map(async (which) => {
+          const filter = get().filters[which];
+          if (!filter) return;
+          const fresh = onScreen(get(), which).filter((n) => !filter.asked.has(n) && !pending.has(n));
+          if (fresh.length === 0) return;
+          for (const n of fresh) pending.add(n);
+          try {
+            const more = await memberFilter(which, filter.id, fresh);
+            set((s) => {
+              const now = s.filters[which];
+              // The filter was changed or removed meanwhile: this answer is about another question.
+              if (!now || now.id !== filter.id) return {};
+              return {
+                filters: {
+                  ...s.filters,
+                  [which]: {
+                    ...now,
+                    members: new Set([...now.members, ...more.members]),
+                    asked: new Set([...now.asked, ...more.asked]),
+                  },
+                },
+              };
+            });
+          } catch (error) {
+            set({
+              status: {
+                kind: 'error',
+                message: errorMessage(error),
+                retry: () => void actions.refreshMemberFilters(),
+              },
+            });
+          } finally {
+            for (const n of fresh) pending.delete(n);
+          }
+        }),
+      );
     },
 
     setSize: (size: SizeMode) => set((s) => ({ display: { ...s.display, size } })),
@@ -290,14 +333,45 @@ function positionsOf(result: CypherResult): Position[] {
     .sort((a, b) => String(a.asOf).localeCompare(String(b.asOf)));
 }
 
-/** A place's or an office's members, from the named queries place-members and office-members. */
-async function memberFilter(which: 'place' | 'office', key: string): Promise<MemberFilter> {
+/** The kinds of node each member filter decides about. */
+const FILTERED: Record<'place' | 'office', readonly string[]> = {
+  place: ['Place', 'Event'],
+  office: ['Person'],
+};
+
+/** The ids on screen that a member filter decides about. */
+function onScreen(state: AppState, which: 'place' | 'office'): string[] {
+  const kinds = FILTERED[which];
+  return [...(state.content?.nodes.keys() ?? [])].filter((id) =>
+    kinds.includes(id.slice(0, id.indexOf(':'))),
+  );
+}
+
+/** Ids per request: their keys stay well within the API's 64 KB body. */
+const MEMBER_BATCH = 1000;
+
+/**
+ * Which of `ids` lie in a place or hold a position in an office, from the named queries place-members
+ * and office-members: a question about the nodes on screen, a batch at a time.
+ */
+async function memberFilter(
+  which: 'place' | 'office',
+  key: string,
+  ids: readonly string[],
+): Promise<MemberFilter> {
   // The named queries take the key property (the part after "Label:").
   const id = key.slice(key.indexOf(':') + 1);
-  const result =
-    which === 'place'
-      ? await runNamedQuery('place-members', { place: id }, 10)
-      : await runNamedQuery('office-members', { office: id }, 10);
-  const name = String(result.rows[0]?.[result.columns.indexOf('name')] ?? id);
-  return { id: key, name, members: new Set([key, ...result.graph.nodes.map((n) => n.id)]) };
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += MEMBER_BATCH) batches.push(ids.slice(i, i + MEMBER_BATCH));
+  const results = await Promise.all(
+    (batches.length ? batches : [[]]).map((batch) =>
+      which === 'place'
+        ? runNamedQuery('place-members', { place: id, ids: batch.join(',') }, 1)
+        : runNamedQuery('office-members', { office: id, ids: batch.join(',') }, 1),
+    ),
+  );
+  const first = results[0]!;
+  const name = String(first.rows[0]?.[first.columns.indexOf('name')] ?? id);
+  const members = new Set([key, ...results.flatMap((r) => r.graph.nodes.map((n) => n.id))]);
+  return { id: key, name, members, asked: new Set(ids) };
 }

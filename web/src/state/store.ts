@@ -15,6 +15,11 @@ export interface MemberFilter {
   name: string;
   /** Node ids that pass: for a place, its places and events; for an office, the office and its people. */
   members: ReadonlySet<string>;
+  /**
+   * The nodes the server was asked about: only those on screen are, never the whole membership (a
+   * province holds far more events than a canvas). A node not asked yet is hidden until it is.
+   */
+  asked: ReadonlySet<string>;
 }
 
 export interface Filters {
