@@ -142,13 +142,14 @@ export async function buildApp({
   };
   const lanes = createLanes(laneConfig);
   const liveness = { deadlineMs: readDeadlineMs, probeAfterMs: hungAfterMs, probe };
-  const read = reader(db, { timeoutMs: readDeadlineMs, ...liveness });
+  const read = reader(db, { timeoutMs: readDeadlineMs, heard: probe.heard, ...liveness });
   const context: RouteContext = {
     db,
     read: (request, work) =>
       lanes.read.run(clientOf(request), request.gone, () => read(work, { signal: request.gone })),
     reader: read,
     liveness,
+    probe,
     queries,
     catalog,
     lanes,

@@ -4,7 +4,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/driver.ts';
 import type { NamedQuery } from '../../db/named-queries.ts';
 import type { CypherPool } from './cypher-pool.ts';
-import type { LivenessOptions, Reader } from './database.ts';
+import type { Liveness, LivenessOptions, Reader } from './database.ts';
 import type { Lanes } from './limits.ts';
 import type { NamedQueryCatalog } from './named.ts';
 
@@ -31,6 +31,8 @@ export interface RouteContext {
   reader: Reader;
   /** How the explorer's reads wait for Neo4j (database.ts whileAlive): other waits on Neo4j use it too. */
   liveness: LivenessOptions;
+  /** Whether Neo4j answers at all (a probe, or any other answer meanwhile). */
+  probe: Liveness;
   queries: Map<string, NamedQuery>;
   catalog: NamedQueryCatalog;
   lanes: Lanes;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Piscina } from 'piscina';
 import type { Database } from '../../db/driver.ts';
 import type { CypherOutcome, CypherTask } from './cypher.ts';
-import { NotAnswering, notAnsweringMessage, within } from './database.ts';
+import { NotAnswering, notAnsweringMessage, within, type Liveness } from './database.ts';
 import { HttpError, timedOut } from './errors.ts';
 
 /** Ends the transactions a request left in Neo4j; Neo4j does not notice a closed connection by itself. */
@@ -27,8 +27,8 @@ export interface CypherPoolOptions {
   warmThreads?: number;
   /** Heap of one worker thread; a result that needs more ends that thread with a 413. */
   heapMb: number;
-  /** Whether Neo4j still answers (database.ts prober). */
-  probe: () => Promise<boolean>;
+  /** Whether Neo4j still answers (database.ts prober); told when a worker's query hears from it. */
+  probe: Liveness;
   /** How often a running query checks that Neo4j still answers. */
   probeEveryMs?: number;
 }
@@ -66,7 +66,13 @@ export class CypherPool {
       { ...task, metadata: { ...task.metadata, request } },
       { signal: kill.signal },
     );
-    running.catch(() => {});
+    // A worker's answer other than "not reachable" came from Neo4j: it is alive, however busy.
+    running.then(
+      (outcome) => {
+        if (outcome.ok || outcome.status !== 503) this.options.probe.heard();
+      },
+      () => {},
+    );
     let stop: (reason: unknown) => void = () => {};
     const stopped = new Promise<never>((_, reject) => (stop = reject));
     let timer: NodeJS.Timeout | undefined;

@@ -60,6 +60,8 @@ export const notAnsweringMessage = (ms: number) =>
 export interface ReaderOptions extends LivenessOptions {
   /** Neo4j stops the transaction after this long. */
   timeoutMs: number;
+  /** Told whenever Neo4j answered (Liveness.heard). */
+  heard?: () => void;
 }
 
 export const hungMessage = (ms: number) =>
@@ -104,12 +106,22 @@ export async function whileAlive<T>(
  * A reader whose transactions Neo4j stops after `timeoutMs` and we give up on after `deadlineMs`, or
  * sooner when the probe finds Neo4j hung.
  */
-export function reader(db: Database, { timeoutMs, ...liveness }: ReaderOptions): Reader {
+export function reader(db: Database, { timeoutMs, heard, ...liveness }: ReaderOptions): Reader {
   return async (work, { signal } = {}) => {
     const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
     let settled = false;
     const running = session
       .executeRead(work, { timeout: timeoutMs, metadata: { app: 'cadre-graph' } })
+      .then(
+        (value) => {
+          heard?.();
+          return value;
+        },
+        (error: unknown) => {
+          if (!isDatabaseDown(error)) heard?.();
+          throw error;
+        },
+      )
       .finally(() => (settled = true));
     try {
       return await whileAlive(running, liveness, signal);
@@ -124,23 +136,52 @@ export function reader(db: Database, { timeoutMs, ...liveness }: ReaderOptions):
   };
 }
 
+async function once(db: Database): Promise<void> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
+  const closing = () => void session.close().catch(() => {});
+  try {
+    await session.run('RETURN 1');
+  } finally {
+    // A hung server may never let the session close: not awaited.
+    closing();
+  }
+}
+
+/** Whether Neo4j still answers: a probe, plus the answers every other request hears meanwhile. */
+export interface Liveness {
+  (): Promise<boolean>;
+  /** Neo4j answered something (a result or an error of its own): it is not hung, whatever its load. */
+  heard(): void;
+  /** Why the last probe failed. */
+  reason: string;
+}
+
 /**
- * Whether Neo4j answers a trivial query within `timeoutMs`: tells a slow query on a live server from
- * a server that stopped answering. Concurrent callers share one probe; an answer is kept for a second.
+ * Whether Neo4j answers a trivial query within `timeoutMs`, or answers anything else meanwhile: tells
+ * a busy server (its queue delays the probe past its deadline, but other queries keep finishing) from
+ * one that stopped answering (hung, SIGSTOP: nothing comes back at all). A refused or broken
+ * connection fails at once. Concurrent callers share one probe; an answer is kept for a second.
  */
-export function prober(db: Database, timeoutMs = 3000): () => Promise<boolean> {
+export function prober(db: Database, timeoutMs = 3000): Liveness {
   let pending: Promise<boolean> | undefined;
   let last = { at: 0, alive: true };
-  return () => {
+  let heardAt = 0;
+  const probe = () => {
     if (Date.now() - last.at < 1000) return Promise.resolve(last.alive);
+    const started = Date.now();
     pending ??= within(
-      db.driver.executeQuery('RETURN 1', {}, { database: db.database, routing: 'READ' }),
+      // Auto-commit, so no retries: a refused connection fails at once rather than at the deadline.
+      once(db),
       timeoutMs,
-      'probe',
+      notAnsweringMessage(timeoutMs),
     )
       .then(
         () => true,
-        () => false,
+        // Timed out: alive if anything else came back while we waited; refused: down.
+        (error: unknown) => {
+          liveness.reason = describeError(error);
+          return !isDatabaseDown(error) && heardAt >= started;
+        },
       )
       .then((alive) => {
         last = { at: Date.now(), alive };
@@ -149,4 +190,11 @@ export function prober(db: Database, timeoutMs = 3000): () => Promise<boolean> {
       });
     return pending;
   };
+  const liveness: Liveness = Object.assign(probe, {
+    heard: () => {
+      heardAt = Date.now();
+    },
+    reason: '',
+  });
+  return liveness;
 }
