@@ -42,8 +42,8 @@ export interface AppOptions {
   cypherDeadlineMs?: number;
   /**
    * The explorer's own reads (search, expand, overview…) are answered within this long; 12 s, under
-   * the page's own 15 s. One still running after `hungAfterMs` (5 s) asks the liveness probe (3 s):
-   * a hung Neo4j is answered 503 within 10 s, a slow one (cold after a restart) gets its answer.
+   * the page's own 15 s. One still running after `hungAfterMs` (2 s) asks the liveness probe, which
+   * waits up to 6 s: a hung Neo4j is answered 503 within 10 s, a slow or busy one gets its answer.
    */
   readDeadlineMs?: number;
   hungAfterMs?: number;
@@ -75,7 +75,7 @@ export async function buildApp({
   queryTimeoutMs = 30_000,
   cypherDeadlineMs = queryTimeoutMs + 5_000,
   readDeadlineMs = 12_000,
-  hungAfterMs = 5_000,
+  hungAfterMs = 2_000,
   maxResponseBytes = MAX_RESPONSE_BYTES,
   lanes: laneConfig = DEFAULT_LANES,
   cypherThreads = laneConfig.cypher.running + laneConfig.named.running,
@@ -128,7 +128,8 @@ export async function buildApp({
   const queries = loadNamedQueries();
   const catalog = new NamedQueryCatalog(db, queries);
   void catalog.checkAll();
-  const probe = prober(db);
+  // Asked early and given long: a probe queued behind heavy work on a busy Neo4j still gets through.
+  const probe = prober(db, 6_000);
   const pool = new CypherPool(db, { threads: cypherThreads, warmThreads, heapMb: workerHeapMb, probe });
   app.addHook('onClose', () => pool.close());
   await pool.ready();

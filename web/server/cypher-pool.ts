@@ -83,7 +83,7 @@ export class CypherPool {
       if (signal?.aborted) onClientAbort();
       // Neo4j answers (else the watch below would have said so first): the query itself is too slow.
       timer = setTimeout(() => stop(timedOut(Math.round(deadlineMs / 1000))), deadlineMs);
-      const every = this.options.probeEveryMs ?? 3000;
+      const every = this.options.probeEveryMs ?? 2000;
       watch = setInterval(() => {
         void this.options.probe().then((alive) => {
           if (!alive) stop(new NotAnswering(notAnsweringMessage(every)));

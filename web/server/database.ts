@@ -152,6 +152,8 @@ export interface Liveness {
   (): Promise<boolean>;
   /** Neo4j answered something (a result or an error of its own): it is not hung, whatever its load. */
   heard(): void;
+  /** Whether Neo4j answered anything in the last `ms`. */
+  heardWithin(ms: number): boolean;
   /** Why the last probe failed. */
   reason: string;
 }
@@ -194,6 +196,7 @@ export function prober(db: Database, timeoutMs = 3000): Liveness {
     heard: () => {
       heardAt = Date.now();
     },
+    heardWithin: (ms: number) => Date.now() - heardAt <= ms,
     reason: '',
   });
   return liveness;

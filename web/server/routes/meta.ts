@@ -1,7 +1,9 @@
 // Health, counts, the named queries and the schema (labels, types, keys for the Cypher editor).
 import type { FastifyInstance } from 'fastify';
+import { describeError } from '../../../db/driver.ts';
 import type { QueriesResponse, SchemaResponse } from '../../contract.ts';
 import type { RouteContext } from '../context.ts';
+import { notAnsweringMessage, within } from '../database.ts';
 
 const noQuery = { querystring: { type: 'object', properties: {}, additionalProperties: false } } as const;
 
@@ -10,7 +12,11 @@ export function metaRoutes(app: FastifyInstance, { read, queries, probe }: Route
   // Down means refused, or nothing at all came back within 3 s: a Neo4j busy with other requests
   // (they keep finishing) is up, even when the probe itself waits in its queue past 3 s.
   app.get('/api/health', { schema: noQuery }, async (_request, reply) => {
-    if (await probe()) return { status: 'ok', neo4j: 'up' };
+    const alive = await within(probe(), 3000, notAnsweringMessage(3000)).catch((error: unknown) => {
+      probe.reason = describeError(error);
+      return probe.heardWithin(3000);
+    });
+    if (alive) return { status: 'ok', neo4j: 'up' };
     return reply.code(503).send({ status: 'degraded', neo4j: 'down', error: probe.reason });
   });
 
