@@ -74,6 +74,20 @@ describe('views, filters and layouts', () => {
     expect(hidden.some((c) => c.includes('04-01'))).toBe(true);
     expect(hidden.some((c) => c.includes('01-12') && c.startsWith('省经信厅'))).toBe(false);
     expect(hidden.some((c) => c.startsWith('航埠镇'))).toBe(false);
+    // The count above the canvas is of what is drawn: edges of hidden nodes are not counted.
+    const drawn = await page.evaluate(() => {
+      const { graph } = window.__cadre!;
+      const gone = new Set(window.__cadre!.hidden());
+      return {
+        nodes: graph.order - gone.size,
+        edges: graph.filterEdges((_e, _a, s, t) => !gone.has(s) && !gone.has(t)).length,
+        all: graph.size,
+      };
+    });
+    expect(drawn.edges).toBeLessThan(drawn.all);
+    expect(await page.locator('#stats').textContent()).toMatch(
+      new RegExp(`^${drawn.nodes}\\D+${drawn.edges}\\D`),
+    );
     await snap(page, 'explore-place-filter');
     expect(errors).toEqual([]);
     await page.close();

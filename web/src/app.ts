@@ -241,8 +241,16 @@ export async function startApp(): Promise<void> {
       { kinds: actions.setEventKinds, roles: actions.setRoles },
     );
     renderActiveFilters(state);
+    // The edges drawn: a filter that hides a node hides its edges too.
+    let shownEdges = graph.size;
+    if (hidden.size > 0) {
+      shownEdges = 0;
+      graph.forEachEdge((_e, _a, source, target) => {
+        if (!hidden.has(source) && !hidden.has(target)) shownEdges++;
+      });
+    }
     byId('stats').textContent =
-      t('nodes', { n: count(graph.order - hidden.size), m: count(graph.size) }) +
+      t('nodes', { n: count(graph.order - hidden.size), m: count(shownEdges) }) +
       (mapNote ? ` · ${mapNote}` : '');
     renderCommunityLegend(
       byId('community-legend'),
