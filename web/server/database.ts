@@ -72,7 +72,14 @@ export interface LivenessOptions {
   deadlineMs: number;
   /** After this long, ask the probe whether Neo4j answers at all. */
   probeAfterMs?: number;
-  probe?: () => Promise<boolean>;
+  probe?: Probe;
+}
+
+/** Whether Neo4j answers; after a failed probe, `down` says the connection itself was refused or broken. */
+export interface Probe {
+  (): Promise<boolean>;
+  down?: boolean;
+  reason?: string;
 }
 
 /**
@@ -90,7 +97,13 @@ export async function whileAlive<T>(
     if (!probe || probeAfterMs === undefined || probeAfterMs >= deadlineMs) return;
     timer = setTimeout(() => {
       void probe().then((alive) => {
-        if (!alive && !done) reject(new NotAnswering(hungMessage(probeAfterMs)));
+        if (alive || done) return;
+        // A refused connection is a Neo4j that is down, not one that hangs: say which.
+        reject(
+          probe.down
+            ? new DatabaseUnavailable(probe.reason ?? 'down')
+            : new NotAnswering(hungMessage(probeAfterMs)),
+        );
       });
     }, probeAfterMs);
   });
@@ -148,14 +161,15 @@ async function once(db: Database): Promise<void> {
 }
 
 /** Whether Neo4j still answers: a probe, plus the answers every other request hears meanwhile. */
-export interface Liveness {
-  (): Promise<boolean>;
+export interface Liveness extends Probe {
   /** Neo4j answered something (a result or an error of its own): it is not hung, whatever its load. */
   heard(): void;
   /** Whether Neo4j answered anything in the last `ms`. */
   heardWithin(ms: number): boolean;
   /** Why the last probe failed. */
   reason: string;
+  /** The last probe failed on a refused or broken connection (not on a timeout). */
+  down: boolean;
 }
 
 /**
@@ -178,10 +192,14 @@ export function prober(db: Database, timeoutMs = 3000): Liveness {
       notAnsweringMessage(timeoutMs),
     )
       .then(
-        () => true,
+        () => {
+          liveness.down = false;
+          return true;
+        },
         // Timed out: alive if anything else came back while we waited; refused: down.
         (error: unknown) => {
           liveness.reason = describeError(error);
+          liveness.down = isDatabaseDown(error);
           return !isDatabaseDown(error) && heardAt >= started;
         },
       )
@@ -198,6 +216,7 @@ export function prober(db: Database, timeoutMs = 3000): Liveness {
     },
     heardWithin: (ms: number) => Date.now() - heardAt <= ms,
     reason: '',
+    down: false,
   });
   return liveness;
 }
