@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.neo4j/', 'test-results/', 'tools/neo4j/target/'] },
+  { ignores: ['node_modules/', 'dist/', '.neo4j/', 'test-results/', 'tools/neo4j/target/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Database } from '../db/driver.ts';
+import { compiled } from './compiled.ts';
 import type { ExtractMeta } from './extract/index.ts';
 import { lexicon } from './extract/lexicon.ts';
 import { articleCount, mergeBatches, splitBatch, type GraphBatch } from './load/graph-batch.ts';
@@ -262,9 +263,10 @@ export async function ingestPaths(
   const pool = dryRun
     ? null
     : new Piscina<ExtractTask, ExtractResult>({
-        filename: new URL('./worker.ts', import.meta.url).href,
-        // Workers load TypeScript the way the main process does.
-        execArgv: ['--import', 'tsx'],
+        // the compiled bundle (ingest/compiled.ts): plain JavaScript, the code `npm run extract` and
+        // bench:extract run; built here once if a source changed, before any worker starts
+        filename: (await compiled()).url('ingest/worker.ts'),
+        execArgv: [],
         minThreads: threads,
         maxThreads: threads,
       });

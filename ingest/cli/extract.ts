@@ -3,6 +3,7 @@
 // reported on stderr with their name and cause; the run goes on and exits 1 at the end.
 import fs from 'node:fs';
 import path from 'node:path';
+import { importCompiled } from '../compiled.ts';
 import type { ExtractMeta } from '../extract/index.ts';
 import type { ExtractedDocument } from '../extract/types.ts';
 import { readManifest } from '../source/files.ts';
@@ -28,16 +29,16 @@ async function main(argv: string[]): Promise<number> {
   let modules;
   try {
     // imported here so that a bad lexicon table (CADRE_LEXICON_DIR) is reported like any other error
+    // the compiled bundle (ingest/compiled.ts), the same code the ingest's workers and the benchmark run
     modules = await Promise.all([
-      import('../extract/index.ts'),
-      import('../extract/places/index.ts'),
-      import('../source/documents.ts'),
+      importCompiled<typeof import('../extract/index.ts')>('ingest/extract/index.ts'),
+      importCompiled<typeof import('../source/documents.ts')>('ingest/source/documents.ts'),
     ]);
   } catch (e) {
     process.stderr.write(`extract: ${(e as Error).message}\n`);
     return 1;
   }
-  const [{ extractText }, { homeFromPath }, { readDocument }] = modules;
+  const [{ extractText, homeFromPath }, { readDocument }] = modules;
   for (const input of inputs) {
     const walk = await walkSource(input);
     for (const p of walk.failed) problem(p.path, p.reason);

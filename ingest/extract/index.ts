@@ -411,3 +411,7 @@ export async function extractFiles(
   }
   return { documents };
 }
+
+// for the processes that load the compiled bundle (ingest/compiled.ts): one copy of the gazetteer
+export { getGazetteer } from './places/gazetteer.ts';
+export { homeFromPath } from './places/index.ts';
