@@ -7,6 +7,8 @@
 //     names, towns and villages; not one sentence repeated), each extracted in a process of its own:
 //     time and peak RSS of extractStream (articles handed on one by one, as an ingest takes them);
 //     targets: 50 MB in under 60 s and 1 GB, time(50 MB) / time(5 MB) ≤ 12 (linear).
+// The extractor is the compiled bundle (ingest/compiled.ts) that `npm run extract` and the ingest's workers
+// run; a build after a source change happens before the measured process starts, like an install.
 // Times are CPU time of the extracting process (the machine may be shared); wall time is printed beside.
 //   npx tsx bench/extract.ts [--mb 5] [--large 5,50] [--no-large] [DIR]
 import { spawnSync } from 'node:child_process';
