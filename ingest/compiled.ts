@@ -66,11 +66,13 @@ function buildOptions(root: string, entries: string[]) {
   };
 }
 
-/** What the cache key depends on besides the inputs: esbuild's version, the options, the entries. */
+/** What the cache key depends on besides the inputs: esbuild's version, this builder, the options. */
 function keyOf(root: string, entries: string[]): string {
   // esbuild itself is imported only to build: a process that finds its bundle current never loads it
   const { version } = createRequire(import.meta.url)('esbuild/package.json') as { version: string };
-  return sha(JSON.stringify({ esbuild: version, options: buildOptions(root, entries) }));
+  // this file too: a change to how bundles are built makes every cached one stale
+  const self = sha(fs.readFileSync(fileURLToPath(import.meta.url)));
+  return sha(JSON.stringify({ esbuild: version, self, options: buildOptions(root, entries) }));
 }
 
 function readManifest(file: string): Manifest | null {
@@ -119,13 +121,16 @@ export async function compiled(options: CompileOptions = {}): Promise<Compiled> 
   const plugin: esbuild.Plugin = {
     name: 'hash-inputs',
     setup(build) {
-      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      // every file the build reads (code, JSON, anything imported) is hashed
+      build.onLoad({ filter: /./, namespace: 'file' }, (args) => {
         const bytes = fs.readFileSync(args.path);
         inputs[path.relative(root, args.path)] = sha(bytes);
+        const code = /\.[cm]?([jt])s$/.exec(args.path);
+        if (!code) return { contents: bytes, loader: 'default' };
         // each module keeps its own location: the lexicon and the gazetteer find their files from it
         const url = JSON.stringify(pathToFileURL(args.path).href);
         const contents = bytes.toString('utf8').replaceAll('import.meta.url', url);
-        return { contents, loader: args.path.endsWith('ts') ? 'ts' : 'js' };
+        return { contents, loader: code[1] === 't' ? 'ts' : 'js' };
       });
     },
   };

@@ -18,7 +18,8 @@ describe('compiled bundle', () => {
     const dep = path.join(root, 'dep');
     mkdirSync(dep);
     writeFileSync(path.join(root, 'unrelated.ts'), 'export const no = 0;\n');
-    writeFileSync(path.join(dep, 'value.ts'), 'export const value: number = 1;\n');
+    writeFileSync(path.join(dep, 'value.ts'), "export { default as value } from './value.json';\n");
+    writeFileSync(path.join(dep, 'value.json'), '1\n');
     const options = { root, entries: ['entry.ts', 'where.ts'], cacheDir };
 
     const first = await compiled(options);
@@ -27,8 +28,8 @@ describe('compiled bundle', () => {
     const again = await compiled(options);
     expect(again).toMatchObject({ built: false, dir: first.dir });
 
-    // an edit two imports down is seen
-    writeFileSync(path.join(dep, 'value.ts'), 'export const value: number = 2;\n');
+    // an edit of a data file two imports down is seen
+    writeFileSync(path.join(dep, 'value.json'), '2\n');
     const second = await compiled(options);
     expect(second.built).toBe(true);
     expect(second.dir).not.toBe(first.dir);
@@ -36,7 +37,12 @@ describe('compiled bundle', () => {
     // the manifest names the new build; the old one stays for processes that still use it
     const manifest = JSON.parse(readFileSync(path.join(cacheDir, 'manifest.json'), 'utf8'));
     expect(manifest.dir).toBe(second.dir);
-    expect(Object.keys(manifest.inputs).sort()).toEqual(['dep/value.ts', 'entry.ts', 'where.ts']);
+    expect(Object.keys(manifest.inputs).sort()).toEqual([
+      'dep/value.json',
+      'dep/value.ts',
+      'entry.ts',
+      'where.ts',
+    ]);
     expect(readdirSync(cacheDir).filter((f) => /^[0-9a-f]{16}$/.test(f))).toHaveLength(2);
 
     // each module keeps its own location (the lexicon and the gazetteer find their files from it)
@@ -44,6 +50,12 @@ describe('compiled bundle', () => {
       pathToFileURL(path.join(root, 'where.ts')).href,
     );
     expect(() => second.url('dep/value.ts')).toThrow(/not an entry/);
+
+    // and an edit of the code itself
+    writeFileSync(path.join(dep, 'value.ts'), 'export const value: number = 3;\n');
+    const third = await compiled(options);
+    expect(third.built).toBe(true);
+    expect((await import(third.url('entry.ts'))).value).toBe(3);
   });
 
   it('extracts exactly what the sources extract', async () => {
