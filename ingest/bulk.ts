@@ -16,7 +16,7 @@ import { ingestPaths, type IngestOptions, type IngestSummary } from './pipeline.
 
 export interface BulkResult {
   summary: IngestSummary;
-  /** The CSV files, as neo4j-admin arguments (--nodes=…, --relationships=…). */
+  /** The CSV files, as neo4j-admin arguments (--nodes=…, --relationships=…, --multiline-fields=…). */
   files: string[];
   extractSeconds: number;
 }
@@ -51,7 +51,6 @@ export function importArguments(files: string[], database = 'neo4j', reportFile?
     // The database first: the file options take every value that follows them.
     database,
     '--overwrite-destination=true',
-    '--multiline-fields=true',
     '--array-delimiter=U+001F',
     '--skip-duplicate-nodes=false',
     '--threads=2',
@@ -111,7 +110,7 @@ export async function createSchema(db: Database): Promise<void> {
 
 /** What to run by hand when the database is in Docker or on another machine. */
 export function manualCommands(dir: string, files: string[], inputs: string[]): string {
-  const inContainer = files.map((f) => f.replace(`${path.resolve(dir)}/`, '/import/'));
+  const inContainer = files.map((f) => f.replaceAll(`${path.resolve(dir)}/`, '/import/'));
   const admin = ['neo4j-admin', ...importArguments(inContainer)].join(' ');
   const rerun = `npm run ingest -- ${inputs.map((i) => JSON.stringify(path.resolve(i))).join(' ')}`;
   return [

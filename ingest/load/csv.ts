@@ -18,6 +18,8 @@ interface Table {
   kind: 'nodes' | 'relationships';
   out: Stringifier;
   done: Promise<void>;
+  /** Whether a value written holds a line break: only such files need the importer's slow multiline parser. */
+  multiline: boolean;
 }
 
 type Value = string | number | boolean | null | undefined | string[];
@@ -45,7 +47,7 @@ export class CsvGraphWriter {
     fs.mkdirSync(dir, { recursive: true });
   }
 
-  private table(name: string, kind: Table['kind'], header: string[]): Stringifier {
+  private table(name: string, kind: Table['kind'], header: string[]): Table {
     let table = this.tables.get(name);
     if (!table) {
       const file = path.join(this.dir, `${name}.csv`);
@@ -57,14 +59,17 @@ export class CsvGraphWriter {
         stream.on('error', reject);
       });
       out.write(header);
-      table = { file, kind, out, done };
+      table = { file, kind, out, done, multiline: false };
       this.tables.set(name, table);
     }
-    return table.out;
+    return table;
   }
 
   private row(name: string, kind: Table['kind'], header: string[], values: Value[]) {
-    this.table(name, kind, header).write(values.map(cell));
+    const table = this.table(name, kind, header);
+    const cells = values.map(cell);
+    if (!table.multiline && cells.some((c) => c !== undefined && /[\r\n]/.test(c))) table.multiline = true;
+    table.out.write(cells);
   }
 
   /** One transaction's worth of rows. Removals do not apply: the bulk path loads an empty database. */
@@ -234,7 +239,11 @@ export class CsvGraphWriter {
     this.documents.push(...request.sources);
   }
 
-  /** Writes the merged nodes, POSSIBLY_SAME and the ledger, closes every file; returns the import arguments. */
+  /**
+   * Writes the merged nodes, POSSIBLY_SAME and the ledger, closes every file; returns the import
+   * arguments: the files, and which of them hold line breaks (article texts). Only those are parsed as
+   * multiline (format v2): `--multiline-fields=true` would parse every file on one thread.
+   */
   async finish(): Promise<string[]> {
     for (const id of this.placeRefs) if (!this.places.has(id)) this.places.set(id, { id } as PlaceRow);
     for (const p of this.places.values())
@@ -310,6 +319,13 @@ export class CsvGraphWriter {
     );
     for (const table of this.tables.values()) table.out.end();
     await Promise.all([...this.tables.values()].map((t) => t.done));
-    return [...this.tables.values()].map((t) => `--${t.kind}=${t.file}`);
+    const tables = [...this.tables.values()];
+    const multiline = tables.filter((t) => t.multiline).map((t) => t.file);
+    return [
+      ...tables.map((t) => `--${t.kind}=${t.file}`),
+      ...(multiline.length
+        ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`]
+        : []),
+    ];
   }
 }
