@@ -20,7 +20,7 @@ import { createSchema, importLocally, writeBulkCsv } from '../ingest/bulk.ts';
 import { applySchema } from '../ingest/load/schema.ts';
 import { warmUp, writeGraph, type WriteRequest } from '../ingest/load/writer.ts';
 import { ingestPaths, type TransactionInfo } from '../ingest/pipeline.ts';
-import { propertyProfile, storeBreakdown } from './store.ts';
+import { indexNames, propertyProfile, storeBreakdown } from './store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -103,6 +103,7 @@ for (const target of sizes) {
   );
   clearInterval(sampler);
   const profile = await propertyProfile(db);
+  const names = await indexNames(db);
   await db.close();
   await local.stop();
   const store = folderSize(path.join(root, 'data', 'data', 'databases'));
@@ -121,7 +122,9 @@ for (const target of sizes) {
     `  store: ${mb(store)} = ${(store / textBytes).toFixed(1)} × the text (target ≤ 6: ${verdict(store / textBytes <= 6)}); ` +
       `transaction logs ${mb(logs)} more`,
   );
-  console.log(`  store by kind: ${storeBreakdown(path.join(root, 'data', 'data', 'databases', 'neo4j'))}`);
+  console.log(
+    `  store by kind: ${storeBreakdown(path.join(root, 'data', 'data', 'databases', 'neo4j'), names)}`,
+  );
   console.log(`  the largest properties:\n${profile}`);
 
   // ---- replay of the incremental run's own writes ---------------------------------------------------
@@ -178,6 +181,10 @@ for (const target of sizes) {
       .split('\n')
       .filter((l) => /IMPORT DONE|Peak memory|^\s*\(\d\/\d\)|took|Duration/i.test(l));
     if (stages.length) console.log(`  neo4j-admin: ${stages.map((l) => l.trim()).join('; ')}`);
+    const bulkStore = folderSize(path.join(root, 'data', 'data', 'databases'));
+    console.log(
+      `  its store: ${mb(bulkStore)} = ${(bulkStore / textBytes).toFixed(1)} × the text (${storeBreakdown(path.join(root, 'data', 'data', 'databases', 'neo4j'))})`,
+    );
     console.log(
       `  bulk = ${(bulkRate / incRate).toFixed(1)} × incremental (target ≥ 5: ${verdict(bulkRate / incRate >= 5)}); ` +
         `its extraction alone runs at ${extractRate.toFixed(0)} articles/s = ${(extractRate / incRate).toFixed(1)} × incremental, the ceiling on ${os.availableParallelism()} cores`,

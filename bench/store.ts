@@ -3,9 +3,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/driver.ts';
 
-/** The store of one database by kind of file: strings, arrays, properties, relationships, nodes, indexes. */
-export function storeBreakdown(dir: string): string {
+/** Index names by the id that names their folder under schema/index (SHOW INDEXES), for storeBreakdown. */
+export async function indexNames(db: Database): Promise<Map<string, string>> {
+  const { records } = await db.driver.executeQuery(
+    'SHOW INDEXES YIELD id, name RETURN id, name',
+    {},
+    { database: db.database, routing: 'READ' },
+  );
+  return new Map(records.map((r) => [String(r.get('id')), r.get('name') as string]));
+}
+
+/**
+ * The store of one database by kind of file: strings, arrays, properties, relationships, nodes, indexes;
+ * with `names`, also the `top` largest indexes by name.
+ */
+export function storeBreakdown(dir: string, names?: Map<string, string>, top = 5): string {
   const kinds = new Map<string, number>();
+  const indexes = new Map<string, number>();
   if (!fs.existsSync(dir)) return '';
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
@@ -26,12 +40,58 @@ export function storeBreakdown(dir: string): string {
                 : /nodestore\.db$/.test(rel)
                   ? 'nodes'
                   : 'other';
-    kinds.set(kind, (kinds.get(kind) ?? 0) + fs.statSync(full).size);
+    const size = fs.statSync(full).size;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + size);
+    const index = /^schema\/index\/[^/]+\/(\d+)\//.exec(rel)?.[1];
+    if (index) {
+      const name = names?.get(index) ?? `index ${index}`;
+      indexes.set(name, (indexes.get(name) ?? 0) + size);
+    }
   }
-  return [...kinds.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([kind, bytes]) => `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`)
-    .join(', ');
+  const list = (sizes: Map<string, number>) =>
+    [...sizes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, bytes]) => `${k} ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  const byKind = list(kinds).join(', ');
+  return names ? `${byKind}; largest indexes: ${list(indexes).slice(0, top).join(', ')}` : byKind;
+}
+
+/**
+ * Property-store blocks (8 bytes) a value takes in its property record: a record holds 4 blocks and
+ * belongs to one node or relationship, and one property is never split across records. Numbers and
+ * booleans take 1; a short string is packed inline (a 39-bit header, then 4 bits a character for digits
+ * and dashes, 6 for lower-case ASCII, digits and a few signs, 8 for other ASCII and for each UTF-8
+ * byte) when it fits 4 blocks, else 1 block points to the string store; arrays point to the array store.
+ * So offsets are nearly free, and a Chinese position (12-15 bytes) or an id of 18 ASCII characters
+ * takes 3 blocks: records, not strings, make most of a store like this one.
+ */
+export function propertyBlocks(value: unknown): number {
+  if (typeof value !== 'string') return 1;
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(value);
+  const bits = !ascii
+    ? Buffer.byteLength(value) * 8
+    : /^[0-9 .,+\-:]*$/.test(value)
+      ? value.length * 4
+      : /^[a-z0-9 _.\-:/]*$/.test(value)
+        ? value.length * 6
+        : value.length * 8;
+  const blocks = Math.ceil((39 + bits) / 64);
+  return blocks <= 4 ? blocks : 1;
+}
+
+/** Property records an entity needs for these values (first fit, largest first), 41 bytes each. */
+export function propertyRecords(props: Record<string, unknown>): number {
+  const free: number[] = [];
+  for (const blocks of Object.values(props)
+    .filter((v) => v !== null && v !== undefined)
+    .map(propertyBlocks)
+    .sort((a, b) => b - a)) {
+    const record = free.findIndex((room) => room >= blocks);
+    if (record < 0) free.push(4 - blocks);
+    else free[record]! -= blocks;
+  }
+  return free.length;
 }
 
 /**
@@ -42,7 +102,14 @@ export function storeBreakdown(dir: string): string {
  */
 export async function propertyProfile(db: Database, top = 12): Promise<string> {
   const rows = new Map<string, { count: number; bytes: number; dynamic: number }>();
+  const owners = new Map<string, { count: number; records: number }>();
   const add = (owner: string, props: Record<string, unknown>) => {
+    if (!('(relationships)' in props)) {
+      const own = owners.get(owner) ?? { count: 0, records: 0 };
+      own.count++;
+      own.records += propertyRecords(props);
+      owners.set(owner, own);
+    }
     for (const [key, value] of Object.entries(props)) {
       const name = `${owner}.${key}`;
       const row = rows.get(name) ?? { count: 0, bytes: 0, dynamic: 0 };
@@ -86,12 +153,23 @@ export async function propertyProfile(db: Database, top = 12): Promise<string> {
     add(`[:${type}]`, { '(relationships)': null });
     for (const r of records) add(`[:${type}]`, r.get('p') as Record<string, unknown>);
   }
-  return [...rows.entries()]
-    .sort((a, b) => b[1].dynamic - a[1].dynamic || b[1].count - a[1].count)
-    .slice(0, top)
+  const totalRecords = [...owners.values()].reduce((n, o) => n + o.records, 0);
+  const byOwner = [...owners.entries()]
+    .sort((a, b) => b[1].records - a[1].records)
+    .slice(0, 8)
     .map(
-      ([name, r]) =>
-        `    ${name}: ${r.count} values, ${(r.bytes / 1024 / 1024).toFixed(1)} MB UTF-8, ~${(r.dynamic / 1024 / 1024).toFixed(1)} MB in string/array records`,
-    )
-    .join('\n');
+      ([owner, o]) =>
+        `${owner} ${o.count} × ${(o.records / o.count).toFixed(1)} = ${((o.records * 41) / 1024 / 1024).toFixed(1)} MB`,
+    );
+  const recordLine = `    property records (41 bytes each, estimated): ${((totalRecords * 41) / 1024 / 1024).toFixed(1)} MB; ${byOwner.join(', ')}`;
+  return [
+    recordLine,
+    ...[...rows.entries()]
+      .sort((a, b) => b[1].dynamic - a[1].dynamic || b[1].count - a[1].count)
+      .slice(0, top)
+      .map(
+        ([name, r]) =>
+          `    ${name}: ${r.count} values, ${(r.bytes / 1024 / 1024).toFixed(1)} MB UTF-8, ~${(r.dynamic / 1024 / 1024).toFixed(1)} MB in string/array records`,
+      ),
+  ].join('\n');
 }
