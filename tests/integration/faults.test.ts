@@ -17,11 +17,18 @@ const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-faults-corpus-'));
 const port = Number(process.env.NEO4J_FAULTS_TEST_PORT ?? 7751);
 const credentials = { user: 'neo4j', password: 'faults-test-pw' };
 const config = { uri: `bolt://127.0.0.1:${port}`, ...credentials, database: undefined, boltPort: port };
-let neo4j: LocalNeo4j;
+let neo4j: LocalNeo4j | undefined;
 let db: Database;
 
+// Idempotent both ways, so that a test failing half-way leaves the next one a running Neo4j (its own
+// failure, not a cascade of "port in use" or "connection refused").
 const start = async () => {
-  neo4j = await startLocalNeo4j({ root, port, ...credentials });
+  neo4j ??= await startLocalNeo4j({ root, port, ...credentials });
+};
+const stop = async () => {
+  const running = neo4j;
+  neo4j = undefined;
+  await running?.stop();
 };
 
 beforeAll(async () => {
@@ -38,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.close();
-  await neo4j?.stop();
+  await stop();
   fs.rmSync(root, { recursive: true, force: true });
   fs.rmSync(corpus, { recursive: true, force: true });
 });
@@ -56,7 +63,7 @@ describe('Neo4j stopped while the app runs', () => {
     try {
       expect((await app.inject({ url: '/api/graph' })).statusCode).toBe(200);
       expect((await cypher()).statusCode).toBe(200);
-      await neo4j.stop();
+      await stop();
       const down = await app.inject({ url: '/api/graph' });
       expect(down.statusCode).toBe(503);
       expect((down.json() as { error: string }).error).toMatch(/^Neo4j is not reachable/);
@@ -70,6 +77,7 @@ describe('Neo4j stopped while the app runs', () => {
       expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', neo4j: 'up' });
     } finally {
       await app.close();
+      await start();
     }
   });
 });
@@ -108,7 +116,7 @@ describe('Neo4j stopped during an ingest', () => {
       const { records } = await db.driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n');
       stored = Number(records[0]!.get('n'));
     }
-    await neo4j.stop();
+    await stop();
     const stoppedAt = Date.now();
     expect(await exited).toBe(1);
     // 5 s of retries, plus the time to notice and to close: well under a minute, never a hang.

@@ -440,9 +440,6 @@ export async function startApp(): Promise<void> {
     const drawer = byId('cypher-drawer');
     drawer.hidden = !drawer.hidden;
     toolbar.update({ cypherOpen: !drawer.hidden });
-    // The canvas area changed size: sigma only watches the window.
-    view.renderer.resize();
-    view.renderer.refresh();
     if (drawer.hidden) return;
     cypherPanel ??= mountCypherPanel(byId('cypher'), {
       showResult: (op, result) => {
@@ -456,10 +453,6 @@ export async function startApp(): Promise<void> {
 
   const namesakes = mountNamesakePanel(byId('namesakes-drawer'), byId('review-tools'), {
     openPerson: (id) => actions.startFrom(`Person:${id}`, false),
-    toggled: () => {
-      view.renderer.resize();
-      view.renderer.refresh();
-    },
     // A merge or split changes what the person panel shows (its positions and careers are asked again)
     // and the canvas: the server draws a group decided the same as one node, so the view is redrawn.
     decided: () => {
@@ -469,11 +462,7 @@ export async function startApp(): Promise<void> {
     },
   });
 
-  mountTablePanel(byId('table-drawer'), store, actions, () => {
-    // The canvas area changed size: sigma only watches the window.
-    view.renderer.resize();
-    view.renderer.refresh();
-  });
+  mountTablePanel(byId('table-drawer'), store, actions);
 
   const search = mountSearch(byId('search-box'), {
     onPick: (hit, add) => {

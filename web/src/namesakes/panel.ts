@@ -19,7 +19,7 @@ export interface NamesakePanel {
 export function mountNamesakePanel(
   drawer: HTMLElement,
   toggleBox: HTMLElement,
-  on: { openPerson(id: string): void; toggled(): void; decided(): void },
+  on: { openPerson(id: string): void; decided(): void },
 ): NamesakePanel {
   let filter: Filter = 'all';
   let limit = PAGE;
@@ -202,7 +202,6 @@ export function mountNamesakePanel(
         void load();
       }
       label();
-      on.toggled();
     },
   };
   return panel;

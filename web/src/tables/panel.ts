@@ -9,12 +9,8 @@ import { downloadTable, type TableFormat } from './export.ts';
 import { fetchTable, MAX_ROWS, PAGE, title, type TableData } from './model.ts';
 import { s } from './strings.ts';
 
-export function mountTablePanel(
-  drawer: HTMLElement,
-  store: AppStore,
-  actions: Actions,
-  onToggle: () => void,
-) {
+// The canvas follows the drawer's size by itself (the renderer observes its container).
+export function mountTablePanel(drawer: HTMLElement, store: AppStore, actions: Actions) {
   const status = el('span', { class: 'table-status', attrs: { 'data-testid': 'table-status' } });
 
   async function exportAs(format: TableFormat) {
@@ -164,9 +160,7 @@ export function mountTablePanel(
       state.lang !== prev.lang ||
       (state.table && state.filters !== prev.filters)
     ) {
-      const opened = !!state.table !== !!prev.table;
       render(state);
-      if (opened) onToggle();
     }
   });
   render(store.getState());
