@@ -61,8 +61,10 @@ describe('Neo4j stopped while the app runs', () => {
         payload: { query: 'MATCH (n) RETURN count(n) AS n' },
       });
     try {
-      expect((await app.inject({ url: '/api/graph' })).statusCode).toBe(200);
-      expect((await cypher()).statusCode).toBe(200);
+      const up = await app.inject({ url: '/api/graph' });
+      expect(up.statusCode, up.body).toBe(200);
+      const cypherUp = await cypher();
+      expect(cypherUp.statusCode, cypherUp.body).toBe(200);
       await stop();
       const down = await app.inject({ url: '/api/graph' });
       expect(down.statusCode).toBe(503);
