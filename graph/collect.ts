@@ -23,6 +23,8 @@ export type { GraphEdge, GraphNode, GraphPayload };
 export function plainValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number(value);
+  // Strings, numbers and booleans (most values) need none of the type checks below.
+  if (typeof value !== 'object') return value;
   if (
     isDate(value) ||
     isDateTime(value) ||

@@ -26,8 +26,8 @@ export interface EvidenceBag {
 // (ATTENDED ends at an event, HELD_IN starts at one), else the article it ends at (MENTIONED_IN,
 // REPORTED_IN). An event's HELD_IN (and an ATTENDED without offsets) reads from the event's own sentence,
 // stored once on its REPORTED_IN. Substring offsets are in UTF-16 code units, as the extractor counts them.
-const RESOLVE = `
-UNWIND $ids AS id
+export const RESOLVE = `
+UNWIND $evidenceIds AS id
 MATCH (x)-[r]->(y) WHERE elementId(r) = id
 WITH id, r, x, y,
      CASE WHEN r.start IS NULL THEN CASE type(r) WHEN 'HELD_IN' THEN x WHEN 'ATTENDED' THEN y END END AS event
@@ -40,30 +40,27 @@ RETURN id, articleId, start, end,
        coalesce(stored, CASE WHEN start IS NOT NULL AND a.text IS NOT NULL AND start >= a.start
                              THEN substring(a.text, start - a.start, end - start) END) AS sentence`;
 
-/** Fills `articleId`, `sentence` and the offsets in place on evidence relationships that lack them. */
-export async function resolveEvidence(
-  tx: Pick<ManagedTransaction, 'run'>,
-  bags: EvidenceBag[],
-): Promise<void> {
-  const wanted = bags.filter(
+/** The relationships among `bags` whose evidence is to be looked up (RESOLVE's $evidenceIds). */
+export function evidenceWanted(bags: EvidenceBag[]): EvidenceBag[] {
+  return bags.filter(
     (b) =>
       EVIDENCE_TYPES.has(b.type) &&
       (b.properties.sentence == null || b.properties.articleId == null || b.properties.start == null),
   );
-  if (wanted.length === 0) return;
-  const ids = [...new Set(wanted.map((b) => b.id))];
-  const result = await tx.run(RESOLVE, { ids });
-  const found = new Map(
-    result.records.map((r) => [
-      r.get('id') as string,
-      {
-        articleId: r.get('articleId') as string | null,
-        sentence: r.get('sentence') as string | null,
-        start: r.get('start') as number | null,
-        end: r.get('end') as number | null,
-      },
-    ]),
-  );
+}
+
+/** One row of RESOLVE. */
+export interface Evidence {
+  id: string;
+  articleId: string | null;
+  sentence: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+/** Fills in place what RESOLVE found for the wanted bags. */
+export function applyEvidence(wanted: EvidenceBag[], rows: Evidence[]): void {
+  const found = new Map(rows.map((r) => [r.id, r]));
   for (const bag of wanted) {
     const evidence = found.get(bag.id);
     if (!evidence) continue;
@@ -72,6 +69,21 @@ export async function resolveEvidence(
     bag.properties.start ??= evidence.start;
     bag.properties.end ??= evidence.end;
   }
+}
+
+/** Fills `articleId`, `sentence` and the offsets in place on evidence relationships that lack them. */
+export async function resolveEvidence(
+  tx: Pick<ManagedTransaction, 'run'>,
+  bags: EvidenceBag[],
+): Promise<void> {
+  const wanted = evidenceWanted(bags);
+  if (wanted.length === 0) return;
+  const evidenceIds = [...new Set(wanted.map((b) => b.id))];
+  const result = await tx.run(RESOLVE, { evidenceIds });
+  applyEvidence(
+    wanted,
+    result.records.map((r) => r.toObject() as unknown as Evidence),
+  );
 }
 
 /** Relationships anywhere in JSON rows as the API sends them ({elementId, type, startNodeElementId, properties}). */

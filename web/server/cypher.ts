@@ -21,8 +21,8 @@ import {
   neo4jCode,
   timedOut,
 } from './errors.ts';
-import { mergeNamesakes } from './namesake-merge.ts';
-import { explorerGraph, rowValue } from './serialize.ts';
+import { completeGraph } from './lookups.ts';
+import { rowValue } from './serialize.ts';
 
 export const DEFAULT_ROW_LIMIT = 1000;
 export const MAX_ROW_LIMIT = 10_000;
@@ -170,7 +170,12 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
   // Evidence sentences are resolved for the rows' relationships as well as the graph's, in one query
   // after the stream (a query run while it is open would make the driver buffer the rest of it).
   // The canvas shows namesakes decided the same as one node; the rows stay as Neo4j returned them.
-  const graph = await mergeNamesakes(tx, await explorerGraph(tx, collector, relationshipsIn(rows)));
+  const payload = collector.toPayload();
+  const graph = await completeGraph(
+    tx,
+    { nodes: payload.nodes.map((n) => ({ ...n, degree: 0 })), edges: payload.edges },
+    { extra: relationshipsIn(rows), degreesOf: collector.elementIds() },
+  );
   const elapsedMs = Math.round(performance.now() - started);
   // A paged named query says how many rows there are in all in a `total` column of every row.
   const at = task.check ? -1 : columns.indexOf('total');

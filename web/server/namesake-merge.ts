@@ -16,7 +16,7 @@ export const MERGED_IDS = 'mergedIds';
  * so one index seek on each end of a decision finds all of it.
  */
 export const GROUPS = `
-UNWIND $ids AS id
+UNWIND $personIds AS id
 CALL (id) {
   MATCH (d:NamesakeDecision {a: id}) WHERE d.verdict = 'same' RETURN d.b AS other
   UNION
@@ -38,6 +38,25 @@ const personKey = (id: string) => `Person:${id}`;
 /** Derived edges (VISITED, MET) are counts: two halves' counts to one node add up. */
 const COUNTED = ['events', 'weight'] as const;
 
+/** The ids of the people in a graph: GROUPS's $personIds. */
+export function peopleIn(nodes: ExplorerNode[]): string[] {
+  return [
+    ...new Set(
+      nodes
+        .filter((n) => n.labels.includes('Person') && typeof n.properties.id === 'string')
+        .map((n) => n.properties.id as string),
+    ),
+  ];
+}
+
+/** One row of GROUPS. */
+export interface GroupRow {
+  id: string;
+  c: Node;
+  found: string[];
+  degree: unknown;
+}
+
 /**
  * The graph with every merged group as one node. Costs one query when the graph has people, none
  * otherwise; a graph without decided namesakes comes back unchanged.
@@ -46,23 +65,28 @@ export async function mergeNamesakes<G extends { nodes: ExplorerNode[]; edges: G
   tx: ManagedTransaction,
   graph: G,
 ): Promise<G> {
-  const ids = [
-    ...new Set(
-      graph.nodes
-        .filter((n) => n.labels.includes('Person') && typeof n.properties.id === 'string')
-        .map((n) => n.properties.id as string),
-    ),
-  ];
-  if (ids.length === 0) return graph;
-  const records = (await tx.run(GROUPS, { ids })).records;
+  const personIds = peopleIn(graph.nodes);
+  if (personIds.length === 0) return graph;
+  const records = (await tx.run(GROUPS, { personIds })).records;
+  return mergeGroups(
+    graph,
+    records.map((r) => r.toObject() as unknown as GroupRow),
+  );
+}
+
+/** The graph with the groups GROUPS found for its people merged (no query). */
+export function mergeGroups<G extends { nodes: ExplorerNode[]; edges: GraphEdge[] }>(
+  graph: G,
+  rows: GroupRow[],
+): G {
   /** Old key → the node of its group. */
   const merged = new Map<string, ExplorerNode>();
-  for (const record of records) {
-    const found = (record.get('found') as string[]).sort();
+  for (const row of rows) {
+    const found = [...row.found].sort();
     if (found.length < 2) continue;
-    const node = explorerNode(record.get('c') as Node, record.get('degree'));
+    const node = explorerNode(row.c, row.degree);
     node.properties[MERGED_IDS] = found;
-    merged.set(personKey(record.get('id') as string), node);
+    merged.set(personKey(row.id), node);
   }
   if (merged.size === 0) return graph;
   const keyOf = (key: string) => merged.get(key)?.id ?? key;

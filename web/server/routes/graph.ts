@@ -3,9 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { ExplorerNode, GraphEdge, OverviewResponse, TimelineResponse } from '../../contract.ts';
-import { resolveEvidence } from '../../../graph/evidence.ts';
 import type { RouteContext } from '../context.ts';
-import { mergeNamesakes } from '../namesake-merge.ts';
+import { completeGraph } from '../lookups.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
 /**
@@ -91,9 +90,9 @@ export function graphRoutes(app: FastifyInstance, { read }: RouteContext): void 
         }
         const keys = new Map([...nodes].map(([elementId, node]) => [elementId, node.id]));
         const edges: GraphEdge[] = [...rels.values()].map((r) => graphEdge(r, keys));
-        // Evidence is stored as offsets (graph/evidence.ts): the sentences come in one more query.
-        await resolveEvidence(tx, edges);
-        return { ...(await mergeNamesakes(tx, { nodes: [...nodes.values()], edges })), total, skip, limit };
+        // Evidence is stored as offsets (graph/evidence.ts): the sentences come in one more query, with
+        // the namesake groups.
+        return { ...(await completeGraph(tx, { nodes: [...nodes.values()], edges })), total, skip, limit };
       });
     },
   );

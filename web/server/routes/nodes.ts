@@ -7,8 +7,8 @@ import type { ExplorerNode, NeighborsResponse, NodeResponse } from '../../contra
 import type { RouteContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { byKey } from '../keys.ts';
-import { resolveEvidence } from '../../../graph/evidence.ts';
-import { mergedNode, mergeNamesakes } from '../namesake-merge.ts';
+import { completeGraph } from '../lookups.ts';
+import { mergedNode } from '../namesake-merge.ts';
 import { explorerNode, graphEdge } from '../serialize.ts';
 
 const idParams = {
@@ -132,10 +132,9 @@ export function nodeRoutes(app: FastifyInstance, { read }: RouteContext): void {
           ...page.map((p, i) => [p.m.elementId, neighbors[i]!.id] as [string, string]),
         ]);
         const edges = (record.get('edges') as Relationship[]).map((r) => graphEdge(r, keys));
-        await resolveEvidence(tx, edges);
-        // The node, its namesakes decided the same and any of the neighbours' namesakes become one node
-        // per group, with the edges of all members re-pointed to it.
-        const merged = await mergeNamesakes(tx, { nodes: [node, ...members.slice(1), ...neighbors], edges });
+        // The edges' evidence, and one node per group for the node, its namesakes decided the same and
+        // any of the neighbours' namesakes, with the edges of all members re-pointed to it: one query.
+        const merged = await completeGraph(tx, { nodes: [node, ...members.slice(1), ...neighbors], edges });
         const [first, ...rest] = merged.nodes;
         return {
           node: first!,
