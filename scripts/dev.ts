@@ -18,7 +18,15 @@ try {
   const provided = await provideDatabase(config, (line) => console.log(line));
   const db = openDatabase({ ...config, uri: provided.uri }, { maxRetryMs: 3000, connectionTimeoutMs: 5000 });
   await waitForDatabase(db, 120_000);
-  const api = await buildApp({ db, accessToken, reviewToken, host, allowedHosts, warmThreads: WARM_THREADS });
+  const api = await buildApp({
+    db,
+    accessToken,
+    reviewToken,
+    host,
+    allowedHosts,
+    warmThreads: WARM_THREADS,
+    warmPlans: true,
+  });
   await api.listen({ host, port: port + 1 });
   process.env.API_URL = `http://${host}:${port + 1}`;
   const vite = await createServer({

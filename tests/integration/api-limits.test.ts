@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import type { ApiErrorBody, CypherResult } from '../../web/contract.ts';
 import { buildApp, WARM_THREADS } from '../../web/server/app.ts';
+import { DEFAULT_LANES } from '../../web/server/limits.ts';
 import { MAX_RESPONSE_BYTES } from '../../web/server/cypher.ts';
 import { seededDatabase } from '../helpers.ts';
 
@@ -140,10 +141,12 @@ describe('clients that go away', () => {
         () => undefined,
       ),
     );
-    // One client may have 3 in the Cypher lane (2 running, 1 waiting); the rest are refused at once.
+    // One client may have 3 in the Cypher lane (running or waiting); the rest are refused at once.
     expect(await eventually(async () => answers.length === 107, 20_000)).toBe(true);
     expect(answers.every((a) => a.status === 429 && Number(a.retryAfter) > 0)).toBe(true);
-    expect(await eventually(async () => (await openCypherTransactions()) === 2, 5000)).toBe(true);
+    expect(
+      await eventually(async () => (await openCypherTransactions()) === DEFAULT_LANES.cypher.running, 5000),
+    ).toBe(true);
     controller.abort();
     await Promise.all(requests);
     expect(await eventually(async () => (await openCypherTransactions()) === 0, 2000)).toBe(true);
@@ -158,7 +161,9 @@ describe('heavy Cypher from several clients', () => {
     const heavy = Array.from({ length: 6 }, () =>
       cypher(FOREVER, { signal: controller.signal }).catch(() => undefined),
     );
-    expect(await eventually(async () => (await openCypherTransactions()) === 2, 5000)).toBe(true);
+    expect(
+      await eventually(async () => (await openCypherTransactions()) === DEFAULT_LANES.cypher.running, 5000),
+    ).toBe(true);
     const { records } = await db.driver.executeQuery(
       "MATCH (p:Person {name: '章旭升'}) RETURN 'Person:' + p.id AS id",
     );

@@ -19,6 +19,8 @@ export interface RouteLimits {
   maxResponseBytes: number;
   /** Records Neo4j sends a Cypher request ahead of it reading them. */
   fetchSize: number;
+  /** The same for a named query: ours, paged, with rows of known shape. */
+  namedFetchSize: number;
 }
 
 export interface RouteContext {

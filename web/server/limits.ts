@@ -2,6 +2,7 @@
 // with a number of slots, a bounded queue and a share per client. A request that finds its lane full
 // waits in the queue; one that finds the queue or its own share full is answered 429 with Retry-After
 // at once, before any work is done. Lanes are separate, so heavy Cypher never holds up a search.
+import os from 'node:os';
 import { HttpError } from './errors.ts';
 
 export interface LaneLimits {
@@ -134,11 +135,20 @@ export interface LaneConfig {
   read: LaneLimits;
 }
 
-export const DEFAULT_LANES: LaneConfig = {
-  cypher: { running: 2, queued: 4, perClient: 3 },
-  named: { running: 2, queued: 8, perClient: 6 },
-  read: { running: 16, queued: 64, perClient: 48 },
-};
+/**
+ * The lanes for a machine of `cores`. User Cypher runs one at a time on two cores or fewer: two heavy
+ * queries at once (Neo4j's work plus the workers' decoding) took both cores, and expand and search
+ * waited 1.5 s at p95 behind them (bench:api mixed run); the rest of a burst waits its turn, then 429.
+ */
+export function lanesFor(cores: number): LaneConfig {
+  return {
+    cypher: { running: cores <= 2 ? 1 : 2, queued: 4, perClient: 3 },
+    named: { running: 2, queued: 8, perClient: 6 },
+    read: { running: 16, queued: 64, perClient: 48 },
+  };
+}
+
+export const DEFAULT_LANES: LaneConfig = lanesFor(os.availableParallelism());
 
 export function createLanes(config: LaneConfig = DEFAULT_LANES): Lanes {
   return {

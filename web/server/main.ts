@@ -25,6 +25,7 @@ export async function startServer(
     host,
     allowedHosts,
     warmThreads: WARM_THREADS,
+    warmPlans: true,
   });
   await app.listen({ host, port });
   const address = app.server.address();

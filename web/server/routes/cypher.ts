@@ -35,6 +35,7 @@ export function cypherRoutes(
     reply: FastifyReply,
     lane: Lane,
     task: Omit<CypherTask, 'maxBytes' | 'timeoutMs' | 'fetchSize'>,
+    fetchSize = limits.fetchSize,
   ) {
     const budget = limits.cypherDeadlineMs;
     let started = false;
@@ -55,7 +56,7 @@ export function cypherRoutes(
             ...task,
             maxBytes: limits.maxResponseBytes,
             timeoutMs: limits.queryTimeoutMs,
-            fetchSize: limits.fetchSize,
+            fetchSize,
           },
           { signal: deadline.signal, deadlineMs: budget },
         );
@@ -140,13 +141,19 @@ export function cypherRoutes(
       }
       // Ours were checked once (named.ts); only the first use after a start with Neo4j away waits here.
       await whileAlive(catalog.ready(query.name), liveness, request.gone);
-      return run(request, reply, lanes.named, {
-        query: query.cypher,
-        params: plainParams(params),
-        check: false,
-        limit: clampLimit(request.body?.limit),
-        metadata: { app: 'cadre-graph', route: `queries/${query.name}` },
-      });
+      return run(
+        request,
+        reply,
+        lanes.named,
+        {
+          query: query.cypher,
+          params: plainParams(params),
+          check: false,
+          limit: clampLimit(request.body?.limit),
+          metadata: { app: 'cadre-graph', route: `queries/${query.name}` },
+        },
+        limits.namedFetchSize,
+      );
     },
   );
 }
