@@ -165,6 +165,21 @@ describe('namesakes decided the same are one node on the canvas', () => {
     expect((await expand(key(B))).node.id).toBe(key(A));
   });
 
+  it('pages the neighbours of a node by what is drawn: a merged pair is one of them, in the total too', async () => {
+    // C's namesakes A and B (POSSIBLY_SAME) are one node now: its neighbours count them once.
+    const all = await expand(key(C));
+    const drawn = all.neighbors.length;
+    expect(people({ nodes: all.neighbors, edges: [] })).toEqual({ [key(A)]: [A, B] });
+    expect(all.total).toBe(drawn);
+    // A page as long as the drawn neighbours is full, and one shorter leaves one out, not two.
+    for (const limit of [drawn, drawn - 1]) {
+      const page = await get<NeighborsResponse>(
+        `/api/nodes/${encodeURIComponent(key(C))}/neighbors?limit=${limit}`,
+      );
+      expect([page.neighbors.length, page.total]).toEqual([limit, drawn]);
+    }
+  });
+
   it('makes "same" transitive: A = B and B = C make one node of all three', async () => {
     const response = await decide(B, C, 'same');
     expect(response.statusCode, response.body).toBe(200);

@@ -25,7 +25,9 @@ const NEIGHBOUR = 'm <> n AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN 
  * After the MATCH of `n` (keys.ts): the total, one page of neighbours by degree, the edges to them.
  * A person a reviewer decided is the same as namesakes (routes/namesakes.ts) expands as the whole
  * group: `members` are n and those namesakes, and the neighbours and edges are all of theirs
- * (namesake-merge.ts then draws the group as one node).
+ * (namesake-merge.ts then draws the group as one node). Neighbours decided the same are one
+ * neighbour, as they are drawn: counted and paged as one group (its members' degrees added), so a
+ * page of 25 draws 25 and the total counts what can be drawn.
  */
 export const EXPAND = byKey(`CALL (n) {
   CALL (n) {
@@ -43,16 +45,22 @@ WITH n, [n] + found AS members
 CALL (n, members) {
   UNWIND members AS x
   MATCH (x)--(m) WHERE ${NEIGHBOUR} AND NOT m IN members
-  RETURN count(DISTINCT m) AS total
-}
-CALL (n, members) {
-  UNWIND members AS x
-  MATCH (x)--(m) WHERE ${NEIGHBOUR} AND NOT m IN members
   WITH DISTINCT m
-  WITH m, COUNT { (m)--() } AS degree
-  ORDER BY degree DESC, coalesce(m.name, m.title, m.headline, m.id, '') ASC, elementId(m) ASC
-  SKIP $skip LIMIT $limit
-  RETURN collect({m: m, degree: degree}) AS page
+  CALL (m) {
+    CALL (m) {
+      MATCH (d:NamesakeDecision {a: m.id}) WHERE m:Person AND d.verdict = 'same' RETURN d.b AS other
+      UNION
+      MATCH (d:NamesakeDecision {b: m.id}) WHERE m:Person AND d.verdict = 'same' RETURN d.a AS other
+    }
+    RETURN collect(other) AS others
+  }
+  WITH m, COUNT { (m)--() } AS degree,
+       CASE WHEN size(others) = 0 THEN elementId(m)
+            ELSE 'Person:' + reduce(k = m.id, o IN others | CASE WHEN o < k THEN o ELSE k END) END AS grouped
+  WITH grouped, collect({m: m, degree: degree}) AS ms, sum(degree) AS degree
+  ORDER BY degree DESC, coalesce(ms[0].m.name, ms[0].m.title, ms[0].m.headline, ms[0].m.id, '') ASC, grouped ASC
+  WITH collect(ms) AS groups
+  RETURN size(groups) AS total, reduce(acc = [], g IN groups[$skip..($skip + $limit)] | acc + g) AS page
 }
 CALL (members, page) {
   UNWIND page AS p
