@@ -8,13 +8,25 @@
 // param: to date 9999-12-31 Last day (YYYY-MM-DD)
 MATCH (p:Person)-[:ATTENDED]->(e:Event)
 WHERE p.official AND ($from = '0000-01-01' OR e.date >= $from) AND ($to = '9999-12-31' OR e.date <= $to)
-WITH p, count(DISTINCT e) AS events
-ORDER BY events DESC, p.name, p.id
-WITH collect({p: p, events: events}) AS ranked
+WITH p, collect(DISTINCT e) AS attended
+// Namesakes decided the same count as one official, under the group's smallest id, as every view draws
+// them (web/server/namesake-merge.ts): ranked and counted once, with the events of all its members.
+// "Same" decisions are kept closed over a group, so one index seek on each end finds all of it.
+WITH p, attended,
+     COLLECT { MATCH (d:NamesakeDecision {a: p.id}) WHERE d.verdict = 'same' RETURN d.b } +
+     COLLECT { MATCH (d:NamesakeDecision {b: p.id}) WHERE d.verdict = 'same' RETURN d.a } AS same
+WITH p, attended, reduce(m = p.id, x IN same | CASE WHEN x < m THEN x ELSE m END) AS first
+UNWIND attended AS e
+WITH first, collect(DISTINCT p) AS members, count(DISTINCT e) AS events
+MATCH (c:Person {id: first})
+WITH c, members, events
+ORDER BY events DESC, c.name, c.id
+WITH collect({p: c, members: members, events: events}) AS ranked
 UNWIND ranked[0..$people] AS top
-WITH top.p AS p, top.events AS events, size(ranked) AS totalPeople
-CALL (p) {
-  MATCH (p)-[:ATTENDED]->(e:Event)-[:HELD_IN]->(pl:Place)
+WITH top.p AS p, top.members AS members, top.events AS events, size(ranked) AS totalPeople
+CALL (members) {
+  UNWIND members AS member
+  MATCH (member)-[:ATTENDED]->(e:Event)-[:HELD_IN]->(pl:Place)
   WHERE ($from = '0000-01-01' OR e.date >= $from) AND ($to = '9999-12-31' OR e.date <= $to)
   WITH pl, count(DISTINCT e) AS visits
   ORDER BY visits DESC, pl.name

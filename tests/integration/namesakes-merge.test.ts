@@ -129,6 +129,7 @@ describe('namesakes decided the same are one node on the canvas', () => {
     const { latest, activity, byName, graph } = await views();
     for (const drawn of [latest, activity, byName])
       expect(drawn).toEqual({ [key(A)]: [A], [key(B)]: [B], [key(C)]: [C] });
+    expect((await get<ActivityResponse>('/api/activity')).people).toEqual({ shown: 3, total: 3 });
     for (const id of [A, B, C]) degrees.set(id, graph.nodes.find((n) => n.id === key(id))!.degree);
   });
 
@@ -140,6 +141,18 @@ describe('namesakes decided the same are one node on the canvas', () => {
     const { latest, activity, byName, graph } = await views();
     for (const drawn of [latest, activity, byName])
       expect(drawn).toEqual({ [key(A)]: [A, B], [key(C)]: [C] });
+    // The start page ranks the pair as one official, with the events of both: the busiest of the two
+    // people left, where each half alone ties with C.
+    const start = await get<ActivityResponse>('/api/activity');
+    expect(start.people).toEqual({ shown: 2, total: 2 });
+    const busiest = await get<ActivityResponse>('/api/activity?people=1');
+    expect(busiest.people).toEqual({ shown: 1, total: 2 });
+    const top = busiest.graph.nodes.filter((n) => n.labels.includes('Person'));
+    expect(top.map((n) => [n.id, n.weight])).toEqual([[key(A), 2]]);
+    expect(busiest.graph.edges.filter((e) => e.type === 'VISITED').map((e) => e.source)).toEqual([
+      key(A),
+      key(A),
+    ]);
     // Both halves' events hang on the one node, and the pair's POSSIBLY_SAME is not a loop on it.
     const attended = graph.edges.filter((e) => e.type === 'ATTENDED' && e.source === key(A));
     expect(attended).toHaveLength(2);
