@@ -1,10 +1,12 @@
 // Shared by the integration and end-to-end tests.
 import path from 'node:path';
 import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import type { Relationship } from 'neo4j-driver';
 import { openDatabase, type Database } from '../db/driver.ts';
 import { resolveEvidence } from '../graph/evidence.ts';
 import { ingestPaths } from '../ingest/pipeline.ts';
+import { buildApp } from '../web/server/app.ts';
 
 export function testDatabase(): Database {
   return openDatabase({
@@ -69,6 +71,18 @@ export async function seededDatabase(): Promise<Database> {
   await clearDatabase(db);
   await ingestPaths(db, [path.resolve('seeds')]);
   return db;
+}
+
+/** The seeded test database and the API over it, as the API's integration tests start from. */
+export async function seededApp(): Promise<{ db: Database; app: FastifyInstance }> {
+  const db = await seededDatabase();
+  return { db, app: await buildApp({ db }) };
+}
+
+/** Closes what seededApp opened (either may be missing when its beforeAll failed). */
+export async function closeApp(app: FastifyInstance | undefined, db: Database | undefined): Promise<void> {
+  await app?.close();
+  await db?.close();
 }
 
 /**

@@ -3,19 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import type { ArticleResponse } from '../../web/contract.ts';
-import { buildApp } from '../../web/server/app.ts';
-import { seededDatabase, withEvidence } from '../helpers.ts';
+import { closeApp, seededApp, withEvidence } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = await seededDatabase();
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+beforeAll(async () => ({ db, app } = await seededApp()));
+afterAll(() => closeApp(app, db));
 
 describe('GET /api/articles/:id', () => {
   it('returns the article text, in which the evidence offsets find the sentence', async () => {

@@ -12,19 +12,12 @@ import type {
 } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
 import { reader } from '../../web/server/database.ts';
-import { graphCounts, seededDatabase } from '../helpers.ts';
+import { graphCounts, closeApp, seededApp } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
-
-beforeAll(async () => {
-  db = await seededDatabase();
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+beforeAll(async () => ({ db, app } = await seededApp()));
+afterAll(() => closeApp(app, db));
 
 const post = (query: string, extra: Record<string, unknown> = {}) =>
   app.inject({ method: 'POST', url: '/api/cypher', payload: { query, ...extra } });

@@ -14,20 +14,12 @@ import type {
   SearchResponse,
   TimelineResponse,
 } from '../../web/contract.ts';
-import { buildApp } from '../../web/server/app.ts';
-import { seededDatabase } from '../helpers.ts';
+import { closeApp, seededApp } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
-
-beforeAll(async () => {
-  db = await seededDatabase();
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+beforeAll(async () => ({ db, app } = await seededApp()));
+afterAll(() => closeApp(app, db));
 
 const get = async <T>(url: string, status = 200): Promise<T> => {
   const response = await app.inject({ url });

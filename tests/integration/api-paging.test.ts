@@ -6,21 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/driver.ts';
 import type { CypherNodeValue, CypherResult } from '../../web/contract.ts';
-import { buildApp } from '../../web/server/app.ts';
 import { prober } from '../../web/server/database.ts';
-import { seededDatabase } from '../helpers.ts';
+import { closeApp, seededApp } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
-
-beforeAll(async () => {
-  db = await seededDatabase();
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+beforeAll(async () => ({ db, app } = await seededApp()));
+afterAll(() => closeApp(app, db));
 
 async function run(name: string, params: Record<string, string>, limit?: number): Promise<CypherResult> {
   const response = await app.inject({

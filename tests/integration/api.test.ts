@@ -4,19 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/driver.ts';
 import type { CypherResult, OverviewResponse, TimelineResponse } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
-import { seededDatabase } from '../helpers.ts';
+import { closeApp, seededApp } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
-
-beforeAll(async () => {
-  db = await seededDatabase();
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+beforeAll(async () => ({ db, app } = await seededApp()));
+afterAll(() => closeApp(app, db));
 
 describe('GET /api/graph', () => {
   it('returns people, events and places with the edges between them', async () => {

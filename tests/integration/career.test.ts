@@ -6,20 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/driver.ts';
 import type { CypherResult } from '../../web/contract.ts';
-import { buildApp } from '../../web/server/app.ts';
-import { seededDatabase } from '../helpers.ts';
+import { closeApp, seededApp } from '../helpers.ts';
 
 let db: Database;
 let app: FastifyInstance;
-
-beforeAll(async () => {
-  db = await seededDatabase();
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+beforeAll(async () => ({ db, app } = await seededApp()));
+afterAll(() => closeApp(app, db));
 
 async function run(name: string, params: Record<string, string>) {
   const response = await app.inject({ method: 'POST', url: `/api/queries/${name}/run`, payload: { params } });
