@@ -4,12 +4,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshots } from './harness.ts';
 
-/** Runs an action in the page and waits until its result is on screen and laid out. */
+/**
+ * Runs an action in the page and waits until its result is on screen and laid out. The bound is generous:
+ * on a loaded 2-core machine one expand took 9 s (load 11) and over 20 s (load 14); speed is the benches'.
+ */
 export async function settle(page: Page, action: () => Promise<unknown>): Promise<void> {
   const before = await page.evaluate(() => window.__cadre!.version);
   await action();
   await page.waitForFunction((v) => window.__cadre!.version > v && window.__cadre!.ready, before, {
-    timeout: 20_000,
+    timeout: 60_000,
   });
 }
 

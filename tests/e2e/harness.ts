@@ -56,8 +56,37 @@ export async function openExplorer(
   return { page, errors };
 }
 
-/** Where sigma drew a node, in page coordinates, found by its caption. */
+/**
+ * A point on the visible part of a node, in page coordinates, found by its caption. A force layout can
+ * leave a node partly under another one (more so on a loaded machine, where it runs fewer iterations),
+ * so this aims where a user would: at a pixel that sigma's own picking attributes to that node — the
+ * centre if it is uncovered, else a point further out on its disc.
+ */
 export async function nodePosition(page: Page, caption: string): Promise<{ x: number; y: number }> {
+  const found = await page.evaluate((label) => {
+    const { graph, sigma } = window.__cadre!;
+    const node = graph.findNode((_n, attributes) => attributes.caption === label);
+    if (!node) return { error: `no node labelled ${label} on the canvas` };
+    // Sigma's picking (the same look-up a click makes); private in its typings, public at run time.
+    const picking = sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null };
+    const centre = sigma.graphToViewport(graph.getNodeAttributes(node));
+    const radius = sigma.scaleSize(sigma.getNodeDisplayData(node)!.size);
+    const box = document.getElementById('graph')!.getBoundingClientRect();
+    for (const fraction of [0, 0.35, 0.6, 0.8])
+      for (let k = 0; k < (fraction === 0 ? 1 : 12); k++) {
+        const angle = (k / 12) * 2 * Math.PI;
+        const x = centre.x + Math.cos(angle) * fraction * radius;
+        const y = centre.y + Math.sin(angle) * fraction * radius;
+        if (picking.getNodeAtPosition({ x, y }) === node) return { x: box.x + x, y: box.y + y };
+      }
+    return { error: `${label} is drawn entirely under other nodes (radius ${radius.toFixed(1)} px)` };
+  }, caption);
+  if ('error' in found) throw new Error(found.error);
+  return found;
+}
+
+/** Where sigma drew the centre of a node, in page coordinates (for comparing positions, not clicking). */
+export async function nodeCentre(page: Page, caption: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((label) => {
     const { graph, sigma } = window.__cadre!;
     const node = graph.findNode((_n, attributes) => attributes.caption === label);

@@ -3,7 +3,7 @@
 // grey; Louvain communities of co-attendance as colours with a legend.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST, nodePosition, openExplorer, startExplorer, type Explorer } from './harness.ts';
+import { LATEST, nodeCentre, openExplorer, startExplorer, type Explorer } from './harness.ts';
 import { snap } from './explore-helpers.ts';
 
 let explorer: Explorer;
@@ -24,8 +24,8 @@ describe('map and colour modes', () => {
     const { page, errors } = await openExplorer(explorer, LATEST);
     await after(page, () => page.click('[data-testid=map]'));
     await page.waitForFunction(() => document.getElementById('stats')!.textContent!.includes('地图'));
-    const kecheng = await nodePosition(page, '柯城区');
-    const kaihua = await nodePosition(page, '开化县');
+    const kecheng = await nodeCentre(page, '柯城区');
+    const kaihua = await nodeCentre(page, '开化县');
     // 柯城区 118.87°E 28.97°N, 开化县 118.42°E 29.14°N: east, and a little south.
     expect(kecheng.x).toBeGreaterThan(kaihua.x);
     expect(kecheng.y).toBeGreaterThan(kaihua.y);
