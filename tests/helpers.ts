@@ -1,4 +1,5 @@
 // Shared by the integration and end-to-end tests.
+import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -111,4 +112,19 @@ export async function withEvidence(
   } finally {
     await session.close();
   }
+}
+
+/** Writes a one-page paper (its manifest with home jurisdiction and date, and 01.txt) under `dir/name`. */
+export function paperFolder(
+  dir: string,
+  name: string,
+  home: Record<string, string>,
+  date: string,
+  text: string,
+): string {
+  const folder = path.join(dir, name);
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ paper: name, date, home }));
+  fs.writeFileSync(path.join(folder, '01.txt'), text);
+  return folder;
 }

@@ -18,7 +18,7 @@ import type {
   OverviewResponse,
 } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
-import { clearDatabase, testDatabase } from '../helpers.ts';
+import { clearDatabase, paperFolder, testDatabase } from '../helpers.ts';
 
 const TOKEN = 'review-token-for-merge-tests';
 let db: Database;
@@ -27,32 +27,27 @@ let dir: string;
 // The three 王建国 in id order (as Cypher and JavaScript compare strings): a group merges under its first.
 const [A, B, C] = ['王建国@金华市', '王建国@衢州市', '王建国@杭州市'].sort() as [string, string, string];
 
-function paper(name: string, home: Record<string, string>, date: string, text: string): string {
-  const folder = path.join(dir, name);
-  fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ paper: name, date, home }));
-  fs.writeFileSync(path.join(folder, '01.txt'), text);
-  return folder;
-}
-
 beforeAll(async () => {
   db = testDatabase();
   await clearDatabase(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-namesakes-merge-'));
   const folders = [
-    paper(
+    paperFolder(
+      dir,
       '开化报',
       { province: '浙江省', city: '衢州市', county: '开化县' },
       '2022-03-02',
       '王建国到华埠镇调研\n3月1日,县委书记王建国到华埠镇调研乡村振兴工作。\n',
     ),
-    paper(
+    paperFolder(
+      dir,
       '永康日报',
       { province: '浙江省', city: '金华市', county: '永康市' },
       '2023-05-10',
       '王建国调研西城街道\n5月9日,市委副书记王建国到西城街道调研基层治理工作。\n',
     ),
-    paper(
+    paperFolder(
+      dir,
       '今日淳安',
       { province: '浙江省', city: '杭州市', county: '淳安县' },
       '2024-06-12',

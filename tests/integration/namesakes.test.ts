@@ -11,7 +11,7 @@ import type { Database } from '../../db/driver.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import type { CypherResult, SearchResponse } from '../../web/contract.ts';
 import { buildApp } from '../../web/server/app.ts';
-import { clearDatabase, testDatabase } from '../helpers.ts';
+import { clearDatabase, paperFolder, testDatabase } from '../helpers.ts';
 
 const TOKEN = 'review-token-for-tests';
 // A pair is kept in id order (as Cypher and JavaScript compare strings); a group is merged under its first.
@@ -21,29 +21,27 @@ let app: FastifyInstance;
 let dir: string;
 const folders: string[] = [];
 
-function paper(name: string, home: Record<string, string>, date: string, text: string) {
-  const folder = path.join(dir, name);
-  fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ paper: name, date, home }));
-  fs.writeFileSync(path.join(folder, '01.txt'), text);
-  folders.push(folder);
-}
-
 beforeAll(async () => {
   db = testDatabase();
   await clearDatabase(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-namesakes-'));
-  paper(
-    '开化报',
-    { province: '浙江省', city: '衢州市', county: '开化县' },
-    '2022-03-02',
-    '王建国到华埠镇调研\n3月1日,县委书记王建国到华埠镇调研乡村振兴工作。\n',
+  folders.push(
+    paperFolder(
+      dir,
+      '开化报',
+      { province: '浙江省', city: '衢州市', county: '开化县' },
+      '2022-03-02',
+      '王建国到华埠镇调研\n3月1日,县委书记王建国到华埠镇调研乡村振兴工作。\n',
+    ),
   );
-  paper(
-    '永康日报',
-    { province: '浙江省', city: '金华市', county: '永康市' },
-    '2023-05-10',
-    '王建国调研西城街道\n5月9日,市委副书记王建国到西城街道调研基层治理工作。\n',
+  folders.push(
+    paperFolder(
+      dir,
+      '永康日报',
+      { province: '浙江省', city: '金华市', county: '永康市' },
+      '2023-05-10',
+      '王建国调研西城街道\n5月9日,市委副书记王建国到西城街道调研基层治理工作。\n',
+    ),
   );
   await ingestPaths(db, folders);
   app = await buildApp({ db, reviewToken: TOKEN });
