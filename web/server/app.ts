@@ -26,7 +26,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { namesakeRoutes } from './routes/namesakes.ts';
 import { nodeRoutes } from './routes/nodes.ts';
 import { searchRoutes } from './routes/search.ts';
-import { registerSecurity } from './security.ts';
+import { registerSecurity, type LoginBackoff } from './security.ts';
 import { warmUpPlans } from './warm-up.ts';
 
 /** Worker threads of the served app: one per running slot of the Cypher and named-query lanes. */
@@ -66,6 +66,8 @@ export interface AppOptions {
   warmPlans?: boolean;
   /** When set, every request needs basic auth with this token as the password (16+ characters). */
   accessToken?: string;
+  /** How wrong tokens slow a client down (security.ts; tests pass one with a longer first wait). */
+  loginBackoff?: LoginBackoff;
   /** The address the server listens on (127.0.0.1): the Host header must name it, or be loopback. */
   host?: string;
   /** Further names the Host header may carry (CADRE_ALLOWED_HOSTS). */
@@ -89,6 +91,7 @@ export async function buildApp({
   warmThreads = 0,
   warmPlans = false,
   accessToken,
+  loginBackoff,
   host = '127.0.0.1',
   allowedHosts = [],
   reviewToken,
@@ -128,7 +131,7 @@ export async function buildApp({
     return reply.code(500).send({ error: describeError(error) });
   });
 
-  await registerSecurity(app, { accessToken, host, allowedHosts });
+  await registerSecurity(app, { accessToken, backoff: loginBackoff, host, allowedHosts });
   registerClientSignals(app);
   registerJsonParser(app);
 

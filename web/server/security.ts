@@ -100,6 +100,8 @@ function sameSecret(given: string, expected: string): boolean {
 
 export interface SecurityOptions {
   accessToken?: string;
+  /** The wrong-token slow-down; a new LoginBackoff() when not given. */
+  backoff?: LoginBackoff;
   /** The address the server listens on; its name (or, for 0.0.0.0, its interfaces) may be in Host. */
   host: string;
   /** Further names for the Host header (CADRE_ALLOWED_HOSTS). */
@@ -108,7 +110,7 @@ export interface SecurityOptions {
 
 export async function registerSecurity(
   app: FastifyInstance,
-  { accessToken, host, allowedHosts = [] }: SecurityOptions,
+  { accessToken, backoff = new LoginBackoff(), host, allowedHosts = [] }: SecurityOptions,
 ): Promise<void> {
   const names = allowedHostNames(host, allowedHosts);
   app.addHook('onRequest', async (request) => {
@@ -139,7 +141,6 @@ export async function registerSecurity(
   });
   if (accessToken === undefined) return;
   checkToken(accessToken);
-  const backoff = new LoginBackoff();
   app.addHook('onRequest', async (request) => {
     if (!request.headers.authorization) return;
     const wait = backoff.wait(request.ip);
