@@ -162,10 +162,15 @@ export function furtherBlocks(
   people: PersonMention[],
   itemEnd: number,
 ): FurtherBlock[] {
-  if (!main || !lead) return [];
+  // one literal for every return, filled by a loop (not map()): every item's list has one hidden class
+  const blocks: FurtherBlock[] = [];
+  if (!main || !lead) return blocks;
   const starts: { date: DateMention; sentence: Span }[] = [];
   const startSentences = new Set<Span>();
-  const mentionStarts = people.map((m) => m.start).sort((a, b) => a - b);
+  // pushed into a literal, not made by map(): one hidden class for every item's list
+  const mentionStarts: number[] = [];
+  for (const m of people) mentionStarts.push(m.start);
+  mentionStarts.sort((a, b) => a - b);
   /** Whether a person is mentioned in [from, to): binary search over the sorted mention starts. */
   const mentionedIn = (from: number, to: number) => {
     let lo = 0;
@@ -193,11 +198,11 @@ export function furtherBlocks(
     starts.push({ date: d, sentence: s });
     startSentences.add(s);
   }
-  return starts.map((x, k) => ({
-    date: x.date,
-    start: x.sentence.start,
-    end: starts[k + 1]?.sentence.start ?? itemEnd,
-  }));
+  for (let k = 0; k < starts.length; k++) {
+    const x = starts[k]!;
+    blocks.push({ date: x.date, start: x.sentence.start, end: starts[k + 1]?.sentence.start ?? itemEnd });
+  }
+  return blocks;
 }
 
 /** A quote right after a name (王芳介绍, 李明笑着说). */

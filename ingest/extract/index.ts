@@ -59,7 +59,8 @@ export function extractStream(text: string, doc: string, meta: ExtractMeta = {})
   const masked = (i: number) => mask[i] === 1;
 
   // people first (titled mentions): a place's short form inside a name (张建平) is no place
-  const perSeg = layout.segments.map((s) => findPeople(t, bodyStart(s), s.end, masked));
+  const perSeg: PersonMention[][] = [];
+  for (const s of layout.segments) perSeg.push(findPeople(t, bodyStart(s), s.end, masked));
   const personMask = new Uint8Array(t.length);
   for (const list of perSeg) for (const m of list) personMask.fill(1, m.start, m.end);
   const notInName = (h: PlaceHit) => !personMask[h.start] && !personMask[h.end - 1] && !mask[h.start];

@@ -179,10 +179,12 @@ export function segmentPage(text: string): PageLayout {
   };
   const open = (heads: Para[], first: Para) => {
     close();
-    const headline = heads
-      .map((h) => h.text.replace(/^#+\s*/, '').trim())
-      .join(' ')
-      .replace(/\s+/g, ' ');
+    // a loop, not map(): map() of an empty list makes an array of another hidden class, and V8
+    // threw this function's optimised code away at the first item without a headline
+    let joined = '';
+    for (let k = 0; k < heads.length; k++)
+      joined += (k ? ' ' : '') + heads[k]!.text.replace(/^#+\s*/, '').trim();
+    const headline = joined.replace(/\s+/g, ' ');
     cur = {
       headline,
       start: (heads[0] ?? first).start,

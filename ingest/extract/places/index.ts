@@ -55,7 +55,14 @@ export function findPlaces(t: string, { home: given, paper, keep }: PlaceOptions
   // home jurisdiction: metadata, masthead, or the county the page mentions most
   const prelim = dropInstitutionPrefixes(
     t,
-    scanPlaces(t, 0, t.length, { gaz, villages: NO_VILLAGES }).filter(keep),
+    scanPlaces(t, 0, t.length, {
+      gaz,
+      villages: NO_VILLAGES,
+      villageEndings: undefined,
+      localStems: undefined,
+      homeCounty: undefined,
+      towns: undefined,
+    }).filter(keep),
   );
   let home: Home = given && Object.keys(given).length ? { ...given } : {};
   if (!home.county && !home.city && !home.province) {
