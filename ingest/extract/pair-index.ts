@@ -96,6 +96,14 @@ export class EndingIndex {
     if (len >= 3) this.triples.or(tripleKey(name, len - 3), 1 << len);
   }
 
+  /** Records the name text[start, end) without making a string of it (the same as add(text.slice(start, end))). */
+  addAt(text: string, start: number, end: number): void {
+    const len = end - start;
+    if (len < 2 || len > 30) return;
+    this.pairs.or(pairKey(text, end - 2), 1 << len);
+    if (len >= 3) this.triples.or(tripleKey(text, end - 3), 1 << len);
+  }
+
   /** Bit (1 << length) for each length of a name that may end at text[end - 1] and start at or after from. */
   endingAt(text: string, end: number, from: number): number {
     if (end - from < 2) return 0;

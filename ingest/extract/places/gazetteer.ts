@@ -7,6 +7,7 @@ import path from 'node:path';
 import { lexicon } from '../lexicon.ts';
 import { EndingIndex, PairIndex, pairKey } from '../pair-index.ts';
 import type { PlaceLevel } from '../types.ts';
+import { TownTable } from './towns.ts';
 
 export interface Division {
   code: string;
@@ -90,10 +91,64 @@ export function townAliases(name: string): string[] {
   return [];
 }
 
+/** Divisions by code: provinces, cities, counties and the villages loaded so far in a map; towns from their table. */
+export class DivisionsByCode {
+  constructor(
+    private readonly own: Map<string, Division>,
+    private readonly towns: () => TownTable,
+  ) {}
+
+  get(code: string): Division | undefined {
+    const d = this.own.get(code);
+    if (d || code.length !== 9) return d;
+    const towns = this.towns();
+    const row = towns.rowOfCode(code);
+    return row < 0 ? undefined : towns.division(row);
+  }
+
+  has(code: string): boolean {
+    return this.get(code) !== undefined;
+  }
+}
+
+/** Full names → divisions: provinces, cities and counties first, then towns (the files' order). */
+export class DivisionsByName {
+  private readonly withTowns = new Map<string, Division[]>();
+
+  constructor(
+    private readonly own: Map<string, Division[]>,
+    private readonly towns: () => TownTable,
+  ) {}
+
+  /** The divisions of a name (the same list every time), undefined when none. */
+  get(name: string): Division[] | undefined {
+    const own = this.own.get(name);
+    const towns = this.towns();
+    const first = towns.firstNamed(name);
+    if (first < 0) return own;
+    let list = this.withTowns.get(name);
+    if (!list) {
+      list = [];
+      if (own) for (const d of own) list.push(d);
+      for (let r = first; r >= 0; r = towns.nextRow(r)) list.push(towns.division(r));
+      this.withTowns.set(name, list);
+    }
+    return list;
+  }
+
+  has(name: string): boolean {
+    return this.own.has(name) || this.towns().firstNamed(name) >= 0;
+  }
+}
+
 export class Gazetteer {
-  readonly byCode = new Map<string, Division>();
+  private readonly ownByCode = new Map<string, Division>();
+  private readonly ownByName = new Map<string, Division[]>();
+  private townTable: TownTable | null = null;
+  private readonly townsOf = () => this.townTable!;
+  readonly byCode = new DivisionsByCode(this.ownByCode, this.townsOf);
   /** Full names of provinces, cities, counties and towns → divisions. */
-  readonly full = new Map<string, Division[]>();
+  readonly full = new DivisionsByName(this.ownByName, this.townsOf);
   /** Short forms of provinces, cities and counties (浙江, 衢州, 开化) → divisions. */
   readonly short = new Map<string, Division[]>();
   /** For full names: (last two chars as a number) → bit mask of name lengths; a cheap pre-filter. */
@@ -126,13 +181,13 @@ export class Gazetteer {
     });
     eachRow(this.read('areas.csv'), true, (code, name, city, prov) => {
       if (!prov || !city) return;
-      const parent = MUNICIPALITIES.has(prov) || !this.byCode.has(city) ? prov : city;
+      const parent = MUNICIPALITIES.has(prov) || !this.ownByCode.has(city) ? prov : city;
       this.add({ code, name, level: 'county', parentCode: parent });
     });
-    eachRow(this.read('streets.csv'), true, (code, name, area) => {
-      if (!area) return;
-      this.add({ code, name, level: 'town', parentCode: area });
-    });
+    // towns: indexed in place, their divisions made when asked for; their names end like the others
+    this.townTable = new TownTable(this.read('streets.csv'), (text, start, end) =>
+      this.fullEndings.addAt(text, start, end),
+    );
     this.stats.loadMs = performance.now() - t0;
   }
 
@@ -140,15 +195,13 @@ export class Gazetteer {
     return readFileSync(path.join(this.dir, file), 'utf8');
   }
 
-  /** Towns of each county, by county code. */
-  readonly townsByCounty = new Map<string, Division[]>();
+  /** Towns of each county, by county code (file order; the same list every time). */
+  readonly townsByCounty = { get: (county: string) => this.townTable!.ofCounty(county) };
 
   private add(d: Division): void {
-    this.byCode.set(d.code, d);
-    if (d.level === 'town' && d.parentCode) push(this.townsByCounty, d.parentCode, d);
-    push(this.full, d.name, d);
+    this.ownByCode.set(d.code, d);
+    push(this.ownByName, d.name, d);
     this.fullEndings.add(d.name);
-    if (d.level === 'town') return;
     const s = shortName(d.name, d.level);
     if (!s) return;
     if (GENERIC_SHORT.has(s) && !(d.level === 'province' && PROVINCE_SHORT_OK.has(s))) return;
@@ -181,7 +234,8 @@ export class Gazetteer {
     let out = this.countyCache.get(code);
     if (out) return out;
     out = [];
-    for (const d of this.byCode.values()) if (d.level === 'county' && d.code.startsWith(code)) out.push(d);
+    // towns are not in this map, and villages, added later, are no counties: the counties in file order
+    for (const d of this.ownByCode.values()) if (d.level === 'county' && d.code.startsWith(code)) out.push(d);
     this.countyCache.set(code, out);
     return out;
   }
@@ -198,7 +252,7 @@ export class Gazetteer {
     eachRow(text, false, (code, raw, street) => {
       const { name, level, aliases } = villageName(raw);
       const d: Division = { code, name, level, parentCode: street ?? null };
-      this.byCode.set(code, d);
+      this.ownByCode.set(code, d);
       push(idx, name, d);
       for (const a of aliases) push(idx, a, d);
       this.stats.villagesIndexed++;
