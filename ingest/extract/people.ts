@@ -556,7 +556,32 @@ const NAMED_WORK = new RegExp(
 const STUDY_END = new RegExp(`${NAMES.studyVerbs}(?:了)?$`);
 
 /** A run of 、-separated words in a segment: CJK characters, middle dots and 、. */
-const LIST_RUN = /[\u4e00-\u9fff·]+(?:、[\u4e00-\u9fff·]+)+/g;
+const isListChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0xb7; // [\u4e00-\u9fff·]
+/** Where the run found by the last nextListRun() call ends. */
+let listRunEnd = 0;
+
+/**
+ * The next run of names joined by 、 in s at or after `from` (what /[\u4e00-\u9fff·]+(?:、[\u4e00-\u9fff·]+)+/g
+ * matches): its start, its end in listRunEnd; -1 when none. Found from the 、 outwards: the regex tried
+ * every position of a run of Han characters and read the run to its end each time (quadratic in a
+ * clause's length, 3% of extraction).
+ */
+function nextListRun(s: string, from: number): number {
+  for (let k = s.indexOf('、', from); k >= 0; k = s.indexOf('、', k + 1)) {
+    if (k === from || !isListChar(s.charCodeAt(k - 1)) || !isListChar(s.charCodeAt(k + 1))) continue;
+    let start = k - 1;
+    while (start > from && isListChar(s.charCodeAt(start - 1))) start--;
+    let end = k + 1;
+    for (;;) {
+      while (isListChar(s.charCodeAt(end))) end++;
+      if (s.charCodeAt(end) !== 0x3001 || !isListChar(s.charCodeAt(end + 1))) break;
+      end++;
+    }
+    listRunEnd = end;
+    return start;
+  }
+  return -1;
+}
 /** A count after 等 (等16位, 等5名, 等18人). */
 const COUNT = /^(?:[\d一二三四五六七八九十两百]+(?:位|名|人|个))?/;
 /** Nouns for people that are no position (等困难群众, 等工作人员): person-nouns.tsv after_list. */
@@ -589,9 +614,10 @@ function untitledLists(
   masked: (i: number) => boolean,
   out: PersonMention[],
 ): void {
-  for (const m of seg.matchAll(LIST_RUN)) {
-    const runStart = from + m.index;
-    const items = m[0].split('、');
+  for (let runAt = nextListRun(seg, 0); runAt >= 0; runAt = nextListRun(seg, listRunEnd)) {
+    const run = seg.slice(runAt, listRunEnd);
+    const runStart = from + runAt;
+    const items = run.split('、');
     // the first item: a name at its end, after nothing or after 由 / 的是
     const head = items[0]!;
     let firstName: string | null = null;
@@ -615,7 +641,7 @@ function untitledLists(
       const cand = tail.slice(0, len);
       if (len > tail.length || !listName(cand)) continue;
       const rest = tail.slice(len);
-      const restAt = runStart + m[0].length - rest.length;
+      const restAt = runStart + run.length - rest.length;
       if (
         rest.startsWith('等') ||
         (rest && followerAt(text, restAt) >= 2) ||
@@ -632,14 +658,14 @@ function untitledLists(
     let positions: string[] = [];
     if (after.startsWith('等')) {
       // the shortest title phrase after 等 (等区领导和大会主席团成员 → 区领导)
-      const afterAt = runStart + m[0].length - after.length;
+      const afterAt = runStart + run.length - after.length;
       const noun = /^[\u4e00-\u9fff]*/.exec(text.slice(afterAt + 1, afterAt + 24).replace(COUNT, ''))![0];
       let title = '';
       for (let k = 2; k <= Math.min(noun.length, 12) && !title; k++)
         if (endsWithTitle(noun.slice(0, k))) title = noun.slice(0, k);
       if (title) positions = [title];
       else if (!PERSON_NOUN.test(noun)) continue; // 舞泉、辛安等乡镇: places, not people
-    } else if (!after && !/[,。]/.test(text[runStart + m[0].length] ?? '')) continue;
+    } else if (!after && !/[,。]/.test(text[runStart + run.length] ?? '')) continue;
     if (!positions.length) {
       // 执行主席由A、B担任 / 担任本次大会执行主席的是:A、B
       const before = text.slice(Math.max(from, runStart - 24), runStart + lead.length);
