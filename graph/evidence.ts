@@ -26,19 +26,24 @@ export interface EvidenceBag {
 // (ATTENDED ends at an event, HELD_IN starts at one), else the article it ends at (MENTIONED_IN,
 // REPORTED_IN). An event's HELD_IN (and an ATTENDED without offsets) reads from the event's own sentence,
 // stored once on its REPORTED_IN. Substring offsets are in UTF-16 code units, as the extractor counts them.
+// The relationships are grouped by article, so that each article's text is read once (and only when a
+// sentence is to be cut from it), however many of its relationships a response carries.
 export const RESOLVE = `
 UNWIND $evidenceIds AS id
 MATCH (x)-[r]->(y) WHERE elementId(r) = id
 WITH id, r, x, y,
      CASE WHEN r.start IS NULL THEN CASE type(r) WHEN 'HELD_IN' THEN x WHEN 'ATTENDED' THEN y END END AS event
 OPTIONAL MATCH (event)-[report:REPORTED_IN]->(:Article)
-WITH id, r, x, y, coalesce(r.start, report.start) AS start, coalesce(r.end, report.end) AS end,
-     coalesce(r.sentence, report.sentence) AS stored,
-     coalesce(r.articleId, CASE type(r) WHEN 'ATTENDED' THEN y.articleId WHEN 'HELD_IN' THEN x.articleId ELSE y.id END) AS articleId
+WITH coalesce(r.articleId, CASE type(r) WHEN 'ATTENDED' THEN y.articleId WHEN 'HELD_IN' THEN x.articleId ELSE y.id END) AS articleId,
+     collect({id: id, start: coalesce(r.start, report.start), end: coalesce(r.end, report.end),
+              stored: coalesce(r.sentence, report.sentence)}) AS asked
 OPTIONAL MATCH (a:Article {id: articleId})
-RETURN id, articleId, start, end,
-       coalesce(stored, CASE WHEN start IS NOT NULL AND a.text IS NOT NULL AND start >= a.start
-                             THEN substring(a.text, start - a.start, end - start) END) AS sentence`;
+WITH articleId, asked, a.start AS base,
+     CASE WHEN any(q IN asked WHERE q.stored IS NULL AND q.start IS NOT NULL) THEN a.text END AS text
+UNWIND asked AS q
+RETURN q.id AS id, articleId, q.start AS start, q.end AS end,
+       coalesce(q.stored, CASE WHEN q.start IS NOT NULL AND text IS NOT NULL AND q.start >= base
+                               THEN substring(text, q.start - base, q.end - q.start) END) AS sentence`;
 
 /** The relationships among `bags` whose evidence is to be looked up (RESOLVE's $evidenceIds). */
 export function evidenceWanted(bags: EvidenceBag[]): EvidenceBag[] {
