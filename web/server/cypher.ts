@@ -8,7 +8,6 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
 import { checkPlan, Refusal } from './cypher-guard.ts';
 import { GraphCollector } from '../../graph/collect.ts';
-import { relationshipsIn } from '../../graph/evidence.ts';
 import type { Database } from '../../db/driver.ts';
 import { describeError } from '../../db/driver.ts';
 import type { ApiErrorBody } from '../contract.ts';
@@ -22,6 +21,7 @@ import {
   timedOut,
 } from './errors.ts';
 import { completeGraph } from './lookups.ts';
+import { RowJson } from './row-json.ts';
 import { rowValue } from './serialize.ts';
 
 export const DEFAULT_ROW_LIMIT = 1000;
@@ -127,8 +127,8 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
   }
   const result = tx.run(task.query, params);
   const collector = new GraphCollector();
-  // Rows as JSON values, kept until the end (their size is capped) so that evidence can be filled in.
-  const rows: unknown[][] = [];
+  // Rows as JSON text, made once; the evidence of their relationships is filled in at the end.
+  const rows = new RowJson();
   let truncated = false;
   let bytes = 0;
   // Rows past the row limit are counted, not built, for a while, so that a cut result can say "N of M".
@@ -148,8 +148,8 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
       continue;
     }
     const values = [...record.values()];
-    const row = values.map(rowValue);
-    const size = JSON.stringify(row).length;
+    const row = rows.prepare(values.map(rowValue));
+    const { size } = row;
     // The canvas graph repeats the nodes and relationships of the rows, so the response stays within
     // about twice the cap.
     if (bytes + size > task.maxBytes) {
@@ -164,7 +164,7 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
     }
     bytes += size;
     for (const value of values) collector.addValue(value);
-    rows.push(row);
+    rows.add(row);
   }
   const columns = [...(await result.keys())];
   // Evidence sentences are resolved for the rows' relationships as well as the graph's, in one query
@@ -174,17 +174,17 @@ async function runInTransaction(tx: ManagedTransaction, task: CypherTask, starte
   const graph = await completeGraph(
     tx,
     { nodes: payload.nodes.map((n) => ({ ...n, degree: 0 })), edges: payload.edges },
-    { extra: relationshipsIn(rows), degreesOf: collector.elementIds() },
+    { extra: rows.bags, degreesOf: collector.elementIds() },
   );
   const elapsedMs = Math.round(performance.now() - started);
   // A paged named query says how many rows there are in all in a `total` column of every row.
   const at = task.check ? -1 : columns.indexOf('total');
-  const first = rows[0];
+  const first = rows.firstRow;
   const total =
     at < 0 ? '' : first ? `,"total":${JSON.stringify(first[at])}` : task.params.skip ? '' : ',"total":0';
   // All the rows there are (exact) or at least (the count stopped); only for a cut result.
   const all = truncated ? `,"rowTotal":${rows.length + beyond},"rowTotalExact":${counted}` : '';
-  return `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows)},"graph":${JSON.stringify(graph)},"truncated":${truncated}${total}${all},"elapsedMs":${elapsedMs}}`;
+  return `{"columns":${JSON.stringify(columns)},"rows":${rows.toJson()},"graph":${JSON.stringify(graph)},"truncated":${truncated}${total}${all},"elapsedMs":${elapsedMs}}`;
 }
 
 const mb = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`;
