@@ -3,7 +3,9 @@
 // time for the same Cypher (target: at most 1.3x); then autocannon on search, Cypher and expand; then a
 // mixed run: 200 requests/s of expand and search while 5 clients send heavy Cypher (target: p95 of the
 // cheap routes under 150 ms, no errors but the intended 429/413). The server runs in its own process,
-// with its event-loop delay measured (bench/loop-delay.ts) and its memory sampled.
+// with its event-loop delay measured (bench/loop-delay.ts) and its memory sampled. `--compare DIR` runs a
+// second server from another checkout (e.g. `git archive main | tar -x -C DIR`, node_modules linked) on the
+// same database and times both in interleaved turns: before and after in one run, under the same load.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,8 +34,10 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     // Which phases to run: ratios, alone, mixed (comma-separated).
     phases: { type: 'string', default: 'ratios,alone,mixed' },
-    // Write a CPU profile of the server (node --cpu-prof) into this folder.
+    // Write CPU profiles of the server (node --cpu-prof) and of its Cypher worker threads into this folder.
     'cpu-prof': { type: 'string' },
+    // A checkout of another version to time against this one (its server on the next port).
+    compare: { type: 'string' },
   },
 });
 const phases = new Set(values.phases.split(','));
@@ -99,36 +103,67 @@ const busyPlace = (
 const articleId = (await one('MATCH (a:Article) RETURN a.id AS id LIMIT 1')).get('id') as string;
 
 const port = Number(process.env.BENCH_PORT ?? 7693);
-const server = spawn(
-  process.execPath,
-  [
-    ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []),
-    '--import',
-    'tsx',
-    '--import',
-    './bench/loop-delay.ts',
-    'web/server/main.ts',
-  ],
-  {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: credentials.password, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  },
-);
-let loopReport = '';
-server.stderr!.on('data', (chunk: Buffer) => {
-  const text = chunk.toString();
-  if (text.startsWith('event-loop:')) loopReport = text.trim();
-  else process.stderr.write(text);
-});
-while (!(await portIsOpen('127.0.0.1', port))) await new Promise((resolve) => setTimeout(resolve, 200));
-const base = `http://127.0.0.1:${port}`;
 
-/** The server's event-loop figures since the last call. */
-async function eventLoop(): Promise<string> {
-  loopReport = '';
-  server.kill('SIGUSR2');
-  for (let i = 0; i < 50 && !loopReport; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  return loopReport;
+interface Server {
+  /** "this" (the checkout the bench runs from) or "before" (--compare). */
+  label: string;
+  base: string;
+  process: import('node:child_process').ChildProcess;
+  loopReport: string;
+}
+
+/** Starts a checkout's server on a port, with the event-loop monitor of this bench preloaded. */
+async function startServer(label: string, dir: string, at: number): Promise<Server> {
+  const profile = values['cpu-prof'] ? path.resolve(values['cpu-prof'], label) : undefined;
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+      '--import',
+      'tsx',
+      '--import',
+      path.resolve('bench/loop-delay.ts'),
+      'web/server/main.ts',
+    ],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        NEO4J_URI: neo4j.uri,
+        NEO4J_PASSWORD: credentials.password,
+        PORT: String(at),
+        // The worker threads profile themselves (web/server/worker-profile.ts): piscina ends them unwritten.
+        ...(profile ? { CADRE_WORKER_CPU_PROF: profile } : {}),
+      },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    },
+  );
+  const server: Server = { label, base: `http://127.0.0.1:${at}`, process: child, loopReport: '' };
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (text.startsWith('event-loop:')) server.loopReport = text.trim();
+    else process.stderr.write(text);
+  });
+  while (!(await portIsOpen('127.0.0.1', at))) await new Promise((resolve) => setTimeout(resolve, 200));
+  return server;
+}
+
+const servers = [await startServer('this', process.cwd(), port)];
+if (values.compare) servers.push(await startServer('before', path.resolve(values.compare), port + 1));
+const tag = (server: Server) => (servers.length > 1 ? `[${server.label}] ` : '');
+
+/** A server's event-loop figures since the last call. */
+async function eventLoop(server: Server): Promise<string> {
+  server.loopReport = '';
+  server.process.kill('SIGUSR2');
+  for (let i = 0; i < 50 && !server.loopReport; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return server.loopReport;
+}
+
+async function eventLoops(): Promise<string> {
+  const reports = [];
+  for (const server of servers) reports.push(`${tag(server)}${await eventLoop(server)}`);
+  return reports.join('; ');
 }
 
 function rssOf(pid: number): number {
@@ -289,45 +324,43 @@ async function time(work: () => Promise<unknown>, n: number): Promise<number> {
 
 async function ratios(): Promise<void> {
   console.log(
-    '\nAPI time / driver time, medians of 30 interleaved pairs after 5 of each to warm up (target ≤ 1.3):',
+    `\nAPI time / driver time, medians of 30 interleaved ${servers.length > 1 ? 'turns (this, before, driver)' : 'pairs'} after 5 of each to warm up (target ≤ 1.3):`,
   );
   for (const route of routes) {
-    const http = async () => {
+    const http = (server: Server) => async () => {
       const { path: url, init } = route.request();
-      const response = await fetch(`${base}${url}`, init);
+      const response = await fetch(`${server.base}${url}`, init);
       if (response.ok) await response.arrayBuffer();
       if (!response.ok)
         throw new Error(`${route.name}: ${response.status} ${(await response.text()).slice(0, 200)}`);
     };
+    const work: [() => Promise<unknown>, number[]][] = [
+      ...servers.map((server): [() => Promise<unknown>, number[]] => [http(server), []]),
+      [route.driver, []],
+    ];
     try {
-      await time(http, 5);
+      for (const [run] of work) await time(run, 5);
     } catch (error) {
       console.log(`  ${route.name.padEnd(26)} failed: ${(error as Error).message}`);
       continue;
     }
-    await time(route.driver, 5);
-    // Interleaved (A, B, B, A, …), so that load from others on the machine falls on both alike.
-    const apiSamples: number[] = [];
-    const driverSamples: number[] = [];
+    // Interleaved, the order turning each round, so that load from others on the machine falls on all alike.
     for (let i = 0; i < 30; i++) {
-      const pair: [() => Promise<unknown>, number[]][] = [
-        [http, apiSamples],
-        [route.driver, driverSamples],
-      ];
-      if (i % 2 === 1) pair.reverse();
-      for (const [work, samples] of pair) {
+      for (let k = 0; k < work.length; k++) {
+        const [run, samples] = work[(i + k) % work.length]!;
         const started = performance.now();
-        await work();
+        await run();
         samples.push(performance.now() - started);
       }
     }
-    const api = median(apiSamples);
-    const driver = median(driverSamples);
-    console.log(
-      `  ${route.name.padEnd(26)} API ${api.toFixed(1).padStart(7)} ms  driver ${driver.toFixed(1).padStart(7)} ms  ratio ${(api / driver).toFixed(2)}`,
-    );
+    const driver = median(work.at(-1)![1]);
+    const apis = servers.map((server, k) => {
+      const api = median(work[k]![1]);
+      return `${tag(server)}API ${api.toFixed(1).padStart(7)} ms ratio ${(api / driver).toFixed(2)}`;
+    });
+    console.log(`  ${route.name.padEnd(26)} ${apis.join('  ')}  driver ${driver.toFixed(1).padStart(7)} ms`);
   }
-  console.log(`  server ${await eventLoop()}`);
+  console.log(`  load ${loadAverage()}; server ${await eventLoops()}`);
 }
 
 // ---------------------------------------------------------------- autocannon
@@ -357,12 +390,15 @@ function summarise(name: string, { latencies, statuses, requests }: Outcome, sec
   );
 }
 
-async function cannon({ seconds, rate, request }: Load): Promise<Outcome> {
-  const outcome: Outcome = { latencies: [], statuses: new Map(), requests: 0 };
+async function cannon(
+  server: Server,
+  { seconds, rate, request }: Load,
+  outcome: Outcome = { latencies: [], statuses: new Map(), requests: 0 },
+): Promise<Outcome> {
   await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: base,
+        url: server.base,
         connections,
         duration: seconds,
         ...(rate ? { overallRate: rate } : {}),
@@ -397,10 +433,10 @@ const HEAVY = [
   'RETURN range(1, 3000000) AS r',
 ];
 
-async function heavyClient(until: number, outcome: Outcome): Promise<void> {
+async function heavyClient(server: Server, until: number, outcome: Outcome): Promise<void> {
   for (let i = 0; Date.now() < until; i++) {
     const started = performance.now();
-    const response = await fetch(`${base}/api/cypher`, {
+    const response = await fetch(`${server.base}/api/cypher`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: HEAVY[i % HEAVY.length], limit: 5000 }),
@@ -423,76 +459,103 @@ const unintended = (outcome: Outcome) =>
     .filter(([code]) => code >= 400 && code !== 429 && code !== 413)
     .reduce((sum, [, n]) => sum + n, 0);
 
+/** Expand and search in turns: the cheap routes of the mixed run. */
+function cheapLoad(rate?: number): Load {
+  let turn = 0;
+  return { name: 'expand+search', seconds, rate, request: () => (turn++ % 2 === 0 ? expand() : search()) };
+}
+
+const emptyOutcome = (): Outcome => ({ latencies: [], statuses: new Map(), requests: 0 });
+/** Per server, what its turns added up to. */
+const outcomes = () => new Map(servers.map((server) => [server, emptyOutcome()]));
+
+/**
+ * Runs `turn` for each server for `seconds` in all: in one go with one server or, comparing, in turns of
+ * half as long in the order this, before, before, this, so that both have the machine's load alike.
+ */
+async function inTurns(turn: (server: Server, seconds: number) => Promise<void>): Promise<void> {
+  if (servers.length === 1) return turn(servers[0]!, seconds);
+  for (const k of [0, 1, 1, 0]) await turn(servers[k]!, seconds / 2);
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 try {
   // The figures start once the server serves: its start (module loading, 4.5 s at load 14) is not a stall.
-  await eventLoop();
+  await eventLoops();
   if (phases.has('ratios')) await ratios();
   if (phases.has('alone')) await alone();
   if (phases.has('mixed')) await mixed();
-  console.log(
-    `load: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} (1/5/15 min)`,
-  );
+  console.log(`load: ${loadAverage()} (1/5/15 min)`);
   console.log('targets: ratio ≤ 1.3 per route; mixed p95 of expand+search < 150 ms; 0 errors but 429/413');
 } finally {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  // The CPU profile is written as the server exits.
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  // The CPU profiles are written as the servers exit.
+  await Promise.all(
+    servers.map((server) => {
+      const exited = new Promise((resolve) => server.process.once('exit', resolve));
+      server.process.kill('SIGTERM');
+      return Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }),
+  );
   await db.close();
   await neo4j.stop();
   fs.rmSync(corpus, { recursive: true, force: true });
 }
 
 async function alone(): Promise<void> {
-  console.log(`\nalone, ${connections} connections:`);
+  console.log(`\nalone, ${connections} connections (load ${loadAverage()}):`);
   for (const [name, request] of [
     ['search', search],
     ['expand', expand],
   ] as const) {
-    const outcome = await cannon({ name, seconds, request });
-    console.log(`  ${summarise(name, outcome, seconds)}`);
+    const each = outcomes();
+    await inTurns(async (server, s) => {
+      await cannon(server, { name, seconds: s, request }, each.get(server));
+    });
+    for (const server of servers)
+      console.log(`  ${tag(server)}${summarise(name, each.get(server)!, seconds)}`);
   }
-  console.log(`  server ${await eventLoop()}`);
+  console.log(`  load ${loadAverage()}; server ${await eventLoops()}`);
 }
 
 async function mixed(): Promise<void> {
   // The same cheap load without the heavy clients first: what the machine gives it anyway (2 cores,
   // shared), so that what the heavy Cypher costs shows apart from the machine's capacity.
-  let alternate = 0;
-  const quiet = await cannon({
-    name: 'cheap',
-    seconds,
-    rate: 200,
-    request: () => (alternate++ % 2 === 0 ? expand() : search()),
+  const quiet = outcomes();
+  await inTurns(async (server, s) => {
+    await cannon(server, { ...cheapLoad(200), seconds: s }, quiet.get(server));
   });
-  console.log(`\nno heavy Cypher, ${seconds} s: 200 req/s of expand and search:`);
-  console.log(`  ${summarise('expand+search', quiet, seconds)}`);
-  console.log(`  server ${await eventLoop()}`);
+  console.log(`\nno heavy Cypher, ${seconds} s: 200 req/s of expand and search (load ${loadAverage()}):`);
+  for (const server of servers)
+    console.log(`  ${tag(server)}${summarise('expand+search', quiet.get(server)!, seconds)}`);
+  console.log(`  server ${await eventLoops()}`);
   console.log(`\nmixed, ${seconds} s: 200 req/s of expand and search while 5 clients send heavy Cypher:`);
-  const memory: number[] = [];
-  const sampler = setInterval(() => memory.push(rssOf(server.pid!)), 1000);
-  const heavy: Outcome = { latencies: [], statuses: new Map(), requests: 0 };
-  const until = Date.now() + seconds * 1000;
-  const clients = Array.from({ length: 5 }, () => heavyClient(until, heavy));
-  let turn = 0;
-  const cheap = await cannon({
-    name: 'cheap',
-    seconds,
-    rate: 200,
-    request: () => (turn++ % 2 === 0 ? expand() : search()),
+  const cheap = outcomes();
+  const heavy = outcomes();
+  const memory = new Map<Server, number[]>(servers.map((server) => [server, []]));
+  await inTurns(async (server, s) => {
+    const sampler = setInterval(() => memory.get(server)!.push(rssOf(server.process.pid!)), 1000);
+    const until = Date.now() + s * 1000;
+    const clients = Array.from({ length: 5 }, () => heavyClient(server, until, heavy.get(server)!));
+    await cannon(server, { ...cheapLoad(200), seconds: s }, cheap.get(server));
+    await Promise.all(clients);
+    clearInterval(sampler);
   });
-  await Promise.all(clients);
-  clearInterval(sampler);
-  console.log(`  ${summarise('expand+search', cheap, seconds)}`);
-  console.log(`  ${summarise('heavy Cypher', heavy, seconds)}`);
-  console.log(`  unintended errors: cheap ${unintended(cheap)}, heavy ${unintended(heavy)}`);
-  console.log(`  server ${await eventLoop()}`);
-  const q = Math.max(1, Math.floor(memory.length / 4));
-  if (memory.length >= 4)
-    console.log(
-      `  server rss: ${[0, q, 2 * q, 3 * q, memory.length - 1].map((i) => mb(memory[i]!)).join(' → ')}`,
-    );
+  for (const server of servers) {
+    const [c, h] = [cheap.get(server)!, heavy.get(server)!];
+    console.log(`  ${tag(server)}${summarise('expand+search', c, seconds)}`);
+    console.log(`  ${tag(server)}${summarise('heavy Cypher', h, seconds)}`);
+    console.log(`  ${tag(server)}unintended errors: cheap ${unintended(c)}, heavy ${unintended(h)}`);
+    const samples = memory.get(server)!;
+    const q = Math.max(1, Math.floor(samples.length / 4));
+    if (samples.length >= 4)
+      console.log(
+        `  ${tag(server)}server rss: ${[0, q, 2 * q, 3 * q, samples.length - 1].map((i) => mb(samples[i]!)).join(' → ')}`,
+      );
+  }
+  console.log(`  load ${loadAverage()}; server ${await eventLoops()}`);
 }
