@@ -173,8 +173,8 @@ describe('filters and views', () => {
     await fresh.goto(url);
     await fresh.waitForFunction(() => window.__cadre?.ready === true && window.__cadre.graph.order > 1);
     expect((await captions(fresh)).sort()).toEqual(before);
-    // The camera centres on the restored selection with every node on the canvas (it once used raw
-    // coordinates and showed an empty canvas).
+    // Every node is on the canvas, the restored selection among them (the camera once went to the
+    // selection's raw coordinates and showed an empty canvas; later, centring on it pushed others out).
     await fresh.waitForFunction(() => {
       const { graph, sigma } = window.__cadre!;
       const { width, height } = sigma.getDimensions();
